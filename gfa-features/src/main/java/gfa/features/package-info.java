@@ -1,0 +1,2 @@
+/** Composition descriptors: one class per descriptor family, each naming its columns and citation. */
+package gfa.features;

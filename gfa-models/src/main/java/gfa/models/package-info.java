@@ -1,0 +1,2 @@
+/** Learners, hyperparameter search (TPE), fusion and evaluation. */
+package gfa.models;
