@@ -1,37 +1,165 @@
 package gfa.features;
 
 import gfa.core.Composition;
+import gfa.core.GfaInputException;
+import gfa.core.data.ElementData;
 import gfa.core.data.MiedemaVersion;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** Computes a preset's descriptor columns for compositions. Thread-safe; featurises in parallel. */
+/**
+ * Computes a preset's descriptor columns for compositions. Immutable and thread-safe (the packing
+ * cluster cache inside is concurrent); {@link #featurizeAll} spreads rows over all cores.
+ */
 public final class Featurizer {
-  // STUB: the real implementation is being written; signatures are stable.
+  private final Preset preset;
+  private final MiedemaVersion miedema;
+  private final boolean missingAsNaN;
+  private final List<DescriptorFamily> families;
+  private final List<String> columns;
+  private final int[] columnSource; // output column -> index in the concatenated family outputs
+  private final int familyWidth;
 
+  private Featurizer(Preset preset, MiedemaVersion miedema, boolean missingAsNaN, List<DescriptorFamily> families, List<String> columns) {
+    this.preset = preset;
+    this.miedema = miedema;
+    this.missingAsNaN = missingAsNaN;
+    this.families = List.copyOf(families);
+    this.columns = List.copyOf(columns);
+    List<String> all = new ArrayList<>();
+    for (DescriptorFamily f : families) {
+      all.addAll(f.columns());
+    }
+    this.familyWidth = all.size();
+    this.columnSource = new int[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      columnSource[i] = all.indexOf(columns.get(i));
+      if (columnSource[i] < 0) {
+        throw new IllegalStateException("no descriptor family computes column " + columns.get(i));
+      }
+    }
+  }
+
+  /** The preset's descriptors; an element without a needed figure is an input error. */
   public static Featurizer of(Preset preset, MiedemaVersion miedema) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return of(preset, miedema, false);
+  }
+
+  /**
+   * @param missingAsNaN write NaN where an element lacks a pymatgen property figure instead of
+   *     failing (matminer's behaviour; only the "all" preset has such columns)
+   */
+  public static Featurizer of(Preset preset, MiedemaVersion miedema, boolean missingAsNaN) {
+    ElementData data = ElementData.standard();
+    List<DescriptorFamily> families = new ArrayList<>();
+    switch (preset) {
+      case GONG2024 -> {
+        families.add(new AtomicPackingEfficiency(data, 1));
+        families.add(
+            new ElementPropertyStatistics(
+                data,
+                List.of("X", "group", "block", "atomic_mass", "atomic_radius", "mendeleev_no",
+                    "electrical_resistivity", "thermal_conductivity", "melting_point"),
+                List.of(ElementPropertyStatistics.Stat.MEAN, ElementPropertyStatistics.Stat.STD_DEV),
+                missingAsNaN));
+      }
+      case ALL -> {
+        families.add(new AtomicPackingEfficiency(data, 1, 3, 5));
+        families.add(
+            new ElementPropertyStatistics(
+                data,
+                ElementPropertyStatistics.MATMINER_PROPERTIES,
+                List.of(ElementPropertyStatistics.Stat.values()),
+                missingAsNaN));
+      }
+    }
+    families.add(new MiedemaEnthalpies(data, miedema));
+    families.add(new ValenceOrbitals(data));
+    families.add(new YangSolidSolution(data));
+    List<String> columns = preset == Preset.GONG2024 ? Gong2024Columns.NAMES : allColumns(families);
+    return new Featurizer(preset, miedema, missingAsNaN, families, columns);
+  }
+
+  /** The "all" preset: every column of every family, in family order. */
+  private static List<String> allColumns(List<DescriptorFamily> families) {
+    List<String> all = new ArrayList<>();
+    for (DescriptorFamily f : families) {
+      all.addAll(f.columns());
+    }
+    return all;
+  }
+
+  public Preset preset() {
+    return preset;
+  }
+
+  public MiedemaVersion miedemaVersion() {
+    return miedema;
   }
 
   /** Output column names in order. */
   public List<String> columns() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return columns;
   }
 
   /** The descriptor families used, for listing columns with their citations. */
   public List<DescriptorFamily> families() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return families;
+  }
+
+  /** The family that computes an output column. */
+  public DescriptorFamily familyOf(String column) {
+    for (DescriptorFamily f : families) {
+      if (f.columns().contains(column)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("not a column of this featurizer: " + column);
   }
 
   /** One row of descriptors. */
   public double[] featurize(Composition composition) {
-    throw new UnsupportedOperationException("not yet implemented");
+    double[] row = new double[columns.size()];
+    featurizeInto(composition, row, new double[familyWidth]);
+    return row;
+  }
+
+  private void featurizeInto(Composition composition, double[] row, double[] scratch) {
+    int offset = 0;
+    for (DescriptorFamily f : families) {
+      f.compute(composition, scratch, offset);
+      offset += f.columns().size();
+    }
+    for (int i = 0; i < row.length; i++) {
+      row[i] = scratch[columnSource[i]];
+    }
   }
 
   /**
-   * Rows for many compositions, in parallel on all cores. A {@link gfa.core.GfaInputException}
-   * raised for row i is rethrown prefixed with {@code "row " + (i + 1)}.
+   * Rows for many compositions, in parallel on all cores; the result is the same whatever the
+   * thread count. An input error in row i (0-based) is rethrown prefixed with {@code "row i+1"};
+   * when several rows fail, the first row is reported.
    */
   public double[][] featurizeAll(List<Composition> compositions) {
-    throw new UnsupportedOperationException("not yet implemented");
+    int n = compositions.size();
+    double[][] rows = new double[n][];
+    GfaInputException[] errors = new GfaInputException[n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                rows[i] = featurize(compositions.get(i));
+              } catch (GfaInputException e) {
+                errors[i] = e;
+              }
+            });
+    for (int i = 0; i < n; i++) {
+      if (errors[i] != null) {
+        throw errors[i].at("row " + (i + 1));
+      }
+    }
+    return rows;
   }
 }

@@ -1,0 +1,224 @@
+package gfa.core.io;
+
+import gfa.core.GfaInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.AddCellToColumnException;
+import tech.tablesaw.io.ColumnIndexOutOfBoundsException;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/** The reading side of {@link CsvTable}: bytes, text, Tablesaw, and where each row starts. */
+final class CsvParsing {
+  /**
+   * Tablesaw turns "NA", "NaN", "null", ... into empty cells by default; this indicator (a NUL
+   * character, never found in a real cell) switches that off, so {@code D_max 'NaN'} can be
+   * reported as written.
+   */
+  private static final String NO_MISSING_VALUES = "\u0000";
+  /** Longest cell accepted; a longer one means the file is not the table it claims to be. */
+  private static final int MAX_CELL_CHARS = 1 << 16;
+
+  private CsvParsing() {}
+
+  static byte[] readBytes(Path file) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new GfaInputException(file + ": is a directory, not a file");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new GfaInputException(file + ": file not found");
+    } catch (AccessDeniedException e) {
+      throw new GfaInputException(file + ": permission denied");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Strict UTF-8 (a Latin-1 file would otherwise turn "µ" into garbage silently), BOM removed. */
+  static String decode(byte[] bytes, String source) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return stripBom(text);
+    } catch (CharacterCodingException e) {
+      throw new GfaInputException(source + ": not UTF-8 text; save the file as UTF-8");
+    }
+  }
+
+  static String stripBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  static CsvTable parseCsv(String text, String source, String sha256) {
+    RecordStarts starts = RecordStarts.scan(text);
+    if (starts.unclosedQuoteLine() > 0) {
+      throw new GfaInputException(source + " line " + starts.unclosedQuoteLine()
+          + ": a quoted field starting here is never closed");
+    }
+    Table table = readWithTablesaw(text, source, starts);
+    if (table.columnCount() == 0 || table.rowCount() == 0) {
+      throw new GfaInputException(source + ": the file is empty (no header line)");
+    }
+    int width = table.columnCount();
+    StringColumn[] columns = new StringColumn[width];
+    for (int c = 0; c < width; c++) {
+      columns[c] = table.stringColumn(c);
+    }
+    List<String> header = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      header.add(columns[c].get(0));
+    }
+    List<String[]> rows = new ArrayList<>(table.rowCount() - 1);
+    for (int r = 1; r < table.rowCount(); r++) {
+      String[] cells = new String[width];
+      for (int c = 0; c < width; c++) {
+        cells[c] = columns[c].get(r);
+      }
+      rows.add(cells);
+    }
+    // Line numbers are trusted only when our count of records agrees with Tablesaw's.
+    int[] lines = starts.count() == table.rowCount() ? starts.lines() : null;
+    return new CsvTable(source, header, List.copyOf(rows), lines, sha256);
+  }
+
+  private static Table readWithTablesaw(String text, String source, RecordStarts starts) {
+    CsvReadOptions options = CsvReadOptions.builder(new StringReader(text))
+        .tableName(source)
+        .header(false) // the header is row 0, kept verbatim (Tablesaw would rename "" to "C0")
+        .columnTypes(name -> ColumnType.STRING)
+        .missingValueIndicator(NO_MISSING_VALUES)
+        .commentPrefix('\0') // '#' lines are data, never silently dropped
+        .maxCharsPerColumn(MAX_CELL_CHARS)
+        .build();
+    try {
+      return Table.read().usingOptions(options);
+    } catch (ColumnIndexOutOfBoundsException e) {
+      throw new GfaInputException(starts.where(source, e.getRowNumber()) + ": " + e.getLine().length
+          + " cells, more than the first line has");
+    } catch (AddCellToColumnException e) {
+      throw new GfaInputException(starts.where(source, e.getRowNumber())
+          + ": fewer cells than the " + e.getColumnNames().size() + " of the first line");
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new GfaInputException(source + ": cannot read as CSV: " + message, e);
+    }
+  }
+
+  static CsvTable parseCompositionList(String text, String source, String sha256) {
+    String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (!first.startsWith("#")
+        && (first.contains(",") || first.startsWith("\"") || first.equals("composition"))) {
+      return parseCsv(text, source, sha256);
+    }
+    List<String[]> rows = new ArrayList<>();
+    int[] lines = new int[16];
+    int lineNumber = 0;
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      lineNumber++;
+      int hash = line.indexOf('#');
+      String formula = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (formula.isEmpty()) {
+        continue;
+      }
+      rows.add(new String[] {formula});
+      if (rows.size() + 1 > lines.length) {
+        lines = Arrays.copyOf(lines, 2 * lines.length);
+      }
+      lines[rows.size()] = lineNumber; // index 0 would be the header line; a plain list has none
+    }
+    return new CsvTable(source, List.of("composition"), List.copyOf(rows),
+        Arrays.copyOf(lines, rows.size() + 1), sha256);
+  }
+
+  /**
+   * The line on which each non-blank CSV record starts, found by a scan that knows quoted fields
+   * may span lines. This is what lets messages say "line 14" rather than "the 13th data row".
+   */
+  record RecordStarts(int[] lines, int count, int unclosedQuoteLine) {
+    static RecordStarts scan(String text) {
+      int[] lines = new int[64];
+      int count = 0;
+      int line = 1;
+      int quoteLine = 0;
+      boolean inQuotes = false;
+      boolean content = false;
+      boolean fieldStart = true;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+        if (inQuotes) {
+          if (c == '"') {
+            if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+              i++; // an escaped quote
+            } else {
+              inQuotes = false;
+            }
+          } else if (lineBreak) {
+            line++;
+          }
+          continue;
+        }
+        if (lineBreak) {
+          content = false;
+          fieldStart = true;
+          line++;
+          continue;
+        }
+        if (c == '"' && fieldStart) { // a quote inside a field (12" rod) is just a character
+          inQuotes = true;
+          quoteLine = line;
+        }
+        if (c == ',') {
+          fieldStart = true;
+        } else if (!Character.isWhitespace(c)) {
+          fieldStart = false;
+        }
+        if (!content && !Character.isWhitespace(c)) {
+          content = true;
+          if (count == lines.length) {
+            lines = Arrays.copyOf(lines, 2 * count);
+          }
+          lines[count++] = line;
+        }
+      }
+      return new RecordStarts(Arrays.copyOf(lines, count), count, inQuotes ? quoteLine : 0);
+    }
+
+    /** Location of the record with 0-based index {@code record} (0 is the header line). */
+    String where(String source, long record) {
+      if (record >= 0 && record < count) {
+        return source + " line " + lines[(int) record];
+      }
+      return source + " data row " + record;
+    }
+  }
+}
