@@ -1,0 +1,76 @@
+package gfa.cli;
+
+import gfa.core.GfaInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place that turns outcomes into exit codes and error lines. Commands return normally or
+ * throw; they never print errors or pick exit codes themselves.
+ *
+ * <ul>
+ *   <li>{@value #OK}: success;
+ *   <li>{@value #BAD_INPUT}: bad input or usage: a picocli parameter error (plus a hint to ask for
+ *       help) or a {@link GfaInputException}, printed as one line {@code gfa: <message>};
+ *   <li>{@value #INTERNAL}: anything else, printed as {@code gfa: internal error: <message>},
+ *       with the stack trace only when the environment has {@code GFA_DEBUG=1}.
+ * </ul>
+ */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int INTERNAL = 1;
+  public static final int BAD_INPUT = 2;
+
+  private ExitCodes() {}
+
+  /** Installs the handlers on {@code cmd} (they serve its subcommands too). */
+  static void install(CommandLine cmd) {
+    cmd.setParameterExceptionHandler(ExitCodes::usageError);
+    cmd.setExecutionExceptionHandler(ExitCodes::failure);
+  }
+
+  private static int usageError(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("gfa: " + oneLine(ex.getMessage()));
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  private static int failure(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    GfaInputException input = inputProblem(ex);
+    if (input != null) {
+      err.println("gfa: " + oneLine(input.getMessage()));
+      err.flush();
+      return BAD_INPUT;
+    }
+    String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
+    err.println("gfa: internal error: " + oneLine(message));
+    if ("1".equals(System.getenv("GFA_DEBUG"))) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL;
+  }
+
+  /** The user's mistake behind {@code ex}, if any: itself or a cause (parallel code may wrap it). */
+  private static GfaInputException inputProblem(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof GfaInputException g) {
+        return g;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

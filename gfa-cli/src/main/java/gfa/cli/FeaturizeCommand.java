@@ -1,0 +1,235 @@
+package gfa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.core.Composition;
+import gfa.core.GfaInputException;
+import gfa.core.data.MiedemaVersion;
+import gfa.core.io.CsvTable;
+import gfa.features.Featurizer;
+import gfa.features.Preset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gfa featurize}: composition descriptors for every row of a file. */
+@Command(
+    name = "featurize",
+    mixinStandardHelpOptions = true,
+    versionProvider = GfaVersion.class,
+    sortOptions = false,
+    description = {
+        "Compute the composition descriptors for every composition in a file.",
+        "",
+        "The input is a CSV file with a 'composition' column (e.g. 'Pd25 Ni57 P18' or "
+            + "'Zr41.2Ti13.8Cu12.5Ni10Be22.5'), or a text file with one formula per line. "
+            + "The output has the input's columns, unchanged and in their order, followed by the "
+            + "descriptor columns with the published names in the published order. Input columns "
+            + "that already carry a descriptor's name are dropped and computed afresh.",
+        "",
+        "The output is written atomically: after an error no output file has been written "
+            + "(an existing one is left as it was).",
+    })
+public final class FeaturizeCommand implements Callable<Integer> {
+  /** Compositions per step of work: the unit of progress. */
+  private static final int CHUNK = 1000;
+
+  private static final String COMPOSITION = "composition";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "FILE",
+      description = "CSV with a 'composition' column, or a text file with one formula per line.")
+  Path input;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "CSV to write (its directory must exist).")
+  Path output;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      defaultValue = "gong2024",
+      converter = OptionValues.PresetConverter.class,
+      completionCandidates = OptionValues.PresetNames.class,
+      description =
+          "Descriptor set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). gong2024 is the "
+              + "29 descriptors of the paper's Table S2; all is the full set it started from.")
+  Preset preset;
+
+  @Option(
+      names = "--miedema",
+      paramLabel = "VERSION",
+      defaultValue = "paper",
+      converter = OptionValues.MiedemaConverter.class,
+      completionCandidates = OptionValues.MiedemaNames.class,
+      description =
+          "Miedema parameter table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). paper "
+              + "reproduces the published values; 2024 has matminer's 2024 correction of the "
+              + "valence-electron column.")
+  MiedemaVersion miedema;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws IOException {
+    long started = System.nanoTime();
+    checkInputFile(input);
+    checkOutputFile(output);
+    CsvTable table = CsvTable.readCompositionList(input);
+    List<Composition> compositions = compositions(table);
+    Featurizer featurizer = Featurizer.of(preset, miedema);
+    double[][] values = common.withThreads(() -> featurize(featurizer, table, compositions));
+    CsvTable result = withDescriptors(table, featurizer.columns(), values);
+    result.writeAtomically(output);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    report(compositions.size(), featurizer.columns().size(), result.header().size(), seconds);
+    return ExitCodes.OK;
+  }
+
+  private static void checkInputFile(Path input) {
+    if (!Files.exists(input)) {
+      throw new GfaInputException("input file not found: " + input);
+    }
+    if (!Files.isRegularFile(input)) {
+      throw new GfaInputException("input is not a file: " + input);
+    }
+    if (!Files.isReadable(input)) {
+      throw new GfaInputException("input file is not readable: " + input);
+    }
+  }
+
+  private static void checkOutputFile(Path output) {
+    Path directory = output.toAbsolutePath().getParent();
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new GfaInputException("output directory does not exist: " + directory);
+    }
+    if (Files.isDirectory(output)) {
+      throw new GfaInputException("output is a directory: " + output);
+    }
+    if (!Files.isWritable(directory)) {
+      throw new GfaInputException("output directory is not writable: " + directory);
+    }
+  }
+
+  /** Parses the composition column; a problem is reported with the file and line of its row. */
+  private static List<Composition> compositions(CsvTable table) {
+    int column = table.requireColumn(COMPOSITION);
+    if (table.rowCount() == 0) {
+      throw new GfaInputException(table.source() + ": no compositions");
+    }
+    List<Composition> compositions = new ArrayList<>(table.rowCount());
+    for (int i = 0; i < table.rowCount(); i++) {
+      String text = table.cell(i, column).strip();
+      if (text.isEmpty()) {
+        throw new GfaInputException(table.where(i) + ": empty composition");
+      }
+      try {
+        compositions.add(Composition.parse(text));
+      } catch (GfaInputException e) {
+        throw e.at(table.where(i));
+      }
+    }
+    return compositions;
+  }
+
+  /** All rows, in steps of {@link #CHUNK} so that progress can be shown. */
+  private double[][] featurize(
+      Featurizer featurizer, CsvTable table, List<Composition> compositions) {
+    double[][] values = new double[compositions.size()][];
+    try (Progress progress = Progress.start("featurize", compositions.size(), common)) {
+      for (int start = 0; start < compositions.size(); start += CHUNK) {
+        int end = Math.min(compositions.size(), start + CHUNK);
+        double[][] part = featurizeRows(featurizer, table, compositions, start, end);
+        System.arraycopy(part, 0, values, start, part.length);
+        progress.step(end - start);
+      }
+    }
+    return values;
+  }
+
+  private static double[][] featurizeRows(
+      Featurizer featurizer, CsvTable table, List<Composition> compositions, int start, int end) {
+    try {
+      return featurizer.featurizeAll(compositions.subList(start, end));
+    } catch (GfaInputException e) {
+      // featurizeAll numbers rows within this chunk: find the row and name its file and line.
+      for (int i = start; i < end; i++) {
+        try {
+          featurizer.featurize(compositions.get(i));
+        } catch (GfaInputException rowProblem) {
+          throw rowProblem.at(table.where(i));
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The input's columns, less any that carry a descriptor's name, followed by the descriptors.
+   */
+  static CsvTable withDescriptors(CsvTable table, List<String> descriptors, double[][] values) {
+    Set<String> computed = new HashSet<>(descriptors);
+    List<Integer> kept = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    for (int c = 0; c < table.header().size(); c++) {
+      if (!computed.contains(table.header().get(c))) {
+        kept.add(c);
+        header.add(table.header().get(c));
+      }
+    }
+    header.addAll(descriptors);
+    List<String[]> rows = new ArrayList<>(table.rowCount());
+    for (int r = 0; r < table.rowCount(); r++) {
+      String[] out = new String[header.size()];
+      for (int k = 0; k < kept.size(); k++) {
+        out[k] = table.cell(r, kept.get(k));
+      }
+      for (int d = 0; d < descriptors.size(); d++) {
+        out[kept.size() + d] = CsvTable.formatNumber(values[r][d]);
+      }
+      rows.add(out);
+    }
+    return new CsvTable(header, rows);
+  }
+
+  private void report(int rows, int descriptors, int columns, double seconds) {
+    if (common.json()) {
+      ObjectNode summary = new ObjectMapper().createObjectNode();
+      summary.put("input", input.toString());
+      summary.put("output", output.toString());
+      summary.put("rows", rows);
+      summary.put("columns", columns);
+      summary.put("descriptors", descriptors);
+      summary.put("preset", OptionValues.name(preset));
+      summary.put("miedema", OptionValues.name(miedema));
+      summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      summary.put("compositions_per_second", Math.round(rows / Math.max(seconds, 1e-9) * 10) / 10.0);
+      spec.commandLine().getOut().println(summary);
+      spec.commandLine().getOut().flush();
+    } else if (!common.quiet()) {
+      spec.commandLine().getErr().printf(
+          Locale.ROOT,
+          "featurized %d compositions (%d descriptors) in %.1f s -> %s%n",
+          rows, descriptors, seconds, output);
+      spec.commandLine().getErr().flush();
+    }
+  }
+}

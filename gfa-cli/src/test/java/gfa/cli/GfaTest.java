@@ -1,0 +1,78 @@
+package gfa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GfaTest {
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    GfaRun run = GfaRun.of("--help");
+    assertEquals(0, run.exit(), run::toString);
+    assertTrue(run.out().contains("featurize"), run::toString);
+    assertTrue(run.out().contains("descriptors"), run::toString);
+    assertTrue(run.out().contains("Exit codes"), run::toString);
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : List.of("featurize", "descriptors")) {
+      GfaRun run = GfaRun.of(command, "--help");
+      assertEquals(0, run.exit(), run::toString);
+      assertTrue(run.out().startsWith("Usage: gfa " + command), run::toString);
+    }
+  }
+
+  @Test
+  void versionNamesTheProjectVersion() {
+    GfaRun run = GfaRun.of("--version");
+    assertEquals(0, run.exit(), run::toString);
+    assertTrue(run.out().strip().matches("gfa \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), run::toString);
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    GfaRun run = GfaRun.of();
+    assertEquals(2, run.exit(), run::toString);
+    assertEquals(List.of("gfa: missing command (featurize, descriptors)", "Try 'gfa --help'."),
+        run.errLines());
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    GfaRun run = GfaRun.of("train");
+    assertEquals(2, run.exit(), run::toString);
+    assertEquals(2, run.errLines().size(), run::toString);
+    assertTrue(run.errLines().get(0).startsWith("gfa: "), run::toString);
+    assertEquals("Try 'gfa --help'.", run.errLines().get(1));
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithAHint() {
+    GfaRun run = GfaRun.of("featurize", "--input", "a.csv", "--output", "b.csv", "--bogus");
+    assertEquals(2, run.exit(), run::toString);
+    assertEquals(List.of("gfa: Unknown option: '--bogus'", "Try 'gfa featurize --help'."),
+        run.errLines());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrors() {
+    for (String[] args : List.of(
+        new String[] {"featurize", "-i", "a.csv", "-o", "b.csv", "--preset", "magpie"},
+        new String[] {"featurize", "-i", "a.csv", "-o", "b.csv", "--miedema", "2023"},
+        new String[] {"featurize", "-i", "a.csv", "-o", "b.csv", "--threads", "0"},
+        new String[] {"featurize", "-i", "a.csv", "-o", "b.csv", "--seed", "x"},
+        new String[] {"featurize", "-i", "a.csv"},
+        new String[] {"descriptors", "--preset", "x"})) {
+      GfaRun run = GfaRun.of(args);
+      assertEquals(2, run.exit(), run::toString);
+      assertEquals(2, run.errLines().size(), run::toString);
+      assertTrue(run.errLines().get(0).startsWith("gfa: "), run::toString);
+      assertEquals("Try 'gfa " + args[0] + " --help'.", run.errLines().get(1));
+    }
+  }
+}
