@@ -41,7 +41,14 @@ public final class ExitCodes {
   }
 
   private static int failure(Exception ex, CommandLine cmd, ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return failure(ex, cmd.getErr());
+  }
+
+  /**
+   * Maps any failure to its exit code with one line on {@code err}. Also used by {@code main} for
+   * JVM errors (out of memory, a missing class) that picocli's handler never sees.
+   */
+  static int failure(Throwable ex, PrintWriter err) {
     GfaInputException input = inputProblem(ex);
     if (input != null) {
       err.println("gfa: " + oneLine(input.getMessage()));

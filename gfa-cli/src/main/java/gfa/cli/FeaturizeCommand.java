@@ -86,6 +86,14 @@ public final class FeaturizeCommand implements Callable<Integer> {
               + "valence-electron column.")
   MiedemaVersion miedema;
 
+  @Option(
+      names = "--allow-missing",
+      description =
+          "Write an empty cell where an element lacks a figure a descriptor needs, instead of "
+              + "failing (matminer wrote NaN there). Only the 'all' preset has such columns "
+              + "(velocity of sound, bulk modulus, thermal expansion).")
+  boolean allowMissing;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -95,7 +103,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
     checkOutputFile(output);
     CsvTable table = CsvTable.readCompositionList(input);
     List<Composition> compositions = compositions(table);
-    Featurizer featurizer = Featurizer.of(preset, miedema);
+    Featurizer featurizer = Featurizer.of(preset, miedema, allowMissing);
     double[][] values = common.withThreads(() -> featurize(featurizer, table, compositions));
     CsvTable result = withDescriptors(table, featurizer.columns(), values);
     result.writeAtomically(output);
@@ -203,7 +211,8 @@ public final class FeaturizeCommand implements Callable<Integer> {
         out[k] = table.cell(r, kept.get(k));
       }
       for (int d = 0; d < descriptors.size(); d++) {
-        out[kept.size() + d] = CsvTable.formatNumber(values[r][d]);
+        double v = values[r][d];
+        out[kept.size() + d] = Double.isNaN(v) ? "" : CsvTable.formatNumber(v); // a missing figure
       }
       rows.add(out);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         "Glass-forming ability of bulk metallic glasses: composition descriptors, models and "
             + "ternary predictions after Gong et al., Phys. Rev. Materials 8, 055602 (2024).",
     },
-    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, HelpCommand.class},
+    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, BenchmarkCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -48,7 +48,12 @@ public final class Gfa implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int exit = commandLine().execute(args);
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (Throwable e) { // an Error escapes picocli's handlers; still one line and exit 1
+      exit = ExitCodes.failure(e, new java.io.PrintWriter(System.err, true));
+    }
     System.exit(exit);
   }
 }

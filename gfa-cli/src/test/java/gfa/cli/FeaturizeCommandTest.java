@@ -65,6 +65,26 @@ class FeaturizeCommandTest {
   }
 
   @Test
+  void allPresetFailsOnAMissingFigureUnlessAllowed() throws IOException {
+    Path in = write("in.txt", "Cu50Ni50\nPd40 Ni40 P20\n");
+    Path out = dir.resolve("out.csv");
+    GfaRun strict = GfaRun.of("featurize", "-i", in.toString(), "-o", out.toString(), "--preset", "all");
+    assertEquals(2, strict.exit(), strict::toString);
+    assertTrue(strict.err().contains("line 2") && strict.err().contains("no data for P"), strict::toString);
+    assertFalse(Files.exists(out));
+
+    GfaRun allowed = GfaRun.of("featurize", "-i", in.toString(), "-o", out.toString(), "--preset", "all", "--allow-missing", "-q");
+    assertEquals(0, allowed.exit(), allowed::toString);
+    List<String> header = header(out);
+    assertEquals(1 + 86, header.size());
+    int velocity = header.indexOf("PymatgenData mean velocity_of_sound");
+    String[] zrCu = Files.readAllLines(out).get(1).split(",", -1);
+    String[] pdNiP = Files.readAllLines(out).get(2).split(",", -1);
+    assertFalse(zrCu[velocity].isEmpty(), "Cu and Ni have a velocity of sound");
+    assertEquals("", pdNiP[velocity], "P has none: an empty cell, never an invented number");
+  }
+
+  @Test
   void textFileWithOneFormulaPerLine() throws IOException {
     Path in = write("in.txt", "Pd25 Ni57 P18\nZr50Cu50\n");
     Path out = dir.resolve("out.csv");

@@ -17,23 +17,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.AddCellToColumnException;
-import tech.tablesaw.io.ColumnIndexOutOfBoundsException;
-import tech.tablesaw.io.csv.CsvReadOptions;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 
-/** The reading side of {@link CsvTable}: bytes, text, Tablesaw, and where each row starts. */
+/** The reading side of {@link CsvTable}: bytes, text, CSV records, and where each row starts. */
 final class CsvParsing {
-  /**
-   * Tablesaw turns "NA", "NaN", "null", ... into empty cells by default; this indicator (a NUL
-   * character, never found in a real cell) switches that off, so {@code D_max 'NaN'} can be
-   * reported as written.
-   */
-  private static final String NO_MISSING_VALUES = "\u0000";
   /** Longest cell accepted; a longer one means the file is not the table it claims to be. */
   private static final int MAX_CELL_CHARS = 1 << 16;
+
+  /** Marks a quoted empty cell while blank lines are told apart from rows; becomes "". */
+  private static final String QUOTED_EMPTY = "\u0000";
 
   private CsvParsing() {}
 
@@ -84,53 +77,66 @@ final class CsvParsing {
       throw new GfaInputException(source + " line " + starts.unclosedQuoteLine()
           + ": a quoted field starting here is never closed");
     }
-    Table table = readWithTablesaw(text, source, starts);
-    if (table.columnCount() == 0 || table.rowCount() == 0) {
+    List<String[]> records = readRecords(text, source);
+    if (records.isEmpty() || records.get(0).length == 0) {
       throw new GfaInputException(source + ": the file is empty (no header line)");
     }
-    int width = table.columnCount();
-    StringColumn[] columns = new StringColumn[width];
-    for (int c = 0; c < width; c++) {
-      columns[c] = table.stringColumn(c);
-    }
-    List<String> header = new ArrayList<>(width);
-    for (int c = 0; c < width; c++) {
-      header.add(columns[c].get(0));
-    }
-    List<String[]> rows = new ArrayList<>(table.rowCount() - 1);
-    for (int r = 1; r < table.rowCount(); r++) {
-      String[] cells = new String[width];
-      for (int c = 0; c < width; c++) {
-        cells[c] = columns[c].get(r);
+    List<String> header = List.of(blankToEmpty(records.get(0)));
+    int width = header.size();
+    List<String[]> rows = new ArrayList<>(records.size() - 1);
+    for (int r = 1; r < records.size(); r++) {
+      String[] cells = blankToEmpty(records.get(r));
+      if (cells.length > width) {
+        throw new GfaInputException(starts.where(source, r) + ": " + cells.length
+            + " cells, more than the " + width + " of the first line");
+      }
+      if (cells.length < width) {
+        throw new GfaInputException(starts.where(source, r)
+            + ": fewer cells than the " + width + " of the first line");
       }
       rows.add(cells);
     }
-    // Line numbers are trusted only when our count of records agrees with Tablesaw's.
-    int[] lines = starts.count() == table.rowCount() ? starts.lines() : null;
+    // Line numbers are trusted only when our count of records agrees with the parser's.
+    int[] lines = starts.count() == records.size() ? starts.lines() : null;
     return new CsvTable(source, header, List.copyOf(rows), lines, sha256);
   }
 
-  private static Table readWithTablesaw(String text, String source, RecordStarts starts) {
-    CsvReadOptions options = CsvReadOptions.builder(new StringReader(text))
-        .tableName(source)
-        .header(false) // the header is row 0, kept verbatim (Tablesaw would rename "" to "C0")
-        .columnTypes(name -> ColumnType.STRING)
-        .missingValueIndicator(NO_MISSING_VALUES)
-        .commentPrefix('\0') // '#' lines are data, never silently dropped
-        .maxCharsPerColumn(MAX_CELL_CHARS)
-        .build();
+  /**
+   * Every record as written, header included, with univocity-parsers (the CSV engine Tablesaw
+   * itself uses). Tablesaw's own reader was dropped: its start-up scans the class path (about 2.5 s
+   * per run) and it offers nothing here, where every cell stays text.
+   */
+  private static List<String[]> readRecords(String text, String source) {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setHeaderExtractionEnabled(false); // the header is a record, kept verbatim ("" stays "")
+    settings.getFormat().setComment('\0'); // '#' lines are data, never silently dropped
+    settings.getFormat().setLineSeparator("\n");
+    settings.setLineSeparatorDetectionEnabled(true);
+    settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
+    settings.setMaxColumns(100_000);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNullValue(null); // an unquoted empty cell
+    settings.setEmptyValue(QUOTED_EMPTY); // a quoted one: a row of just "" is data, not a blank line
+    settings.setSkipEmptyLines(true);
     try {
-      return Table.read().usingOptions(options);
-    } catch (ColumnIndexOutOfBoundsException e) {
-      throw new GfaInputException(starts.where(source, e.getRowNumber()) + ": " + e.getLine().length
-          + " cells, more than the first line has");
-    } catch (AddCellToColumnException e) {
-      throw new GfaInputException(starts.where(source, e.getRowNumber())
-          + ": fewer cells than the " + e.getColumnNames().size() + " of the first line");
+      List<String[]> records = new CsvParser(settings).parseAll(new StringReader(text));
+      // a line of blanks only is an empty line, as the line scan counts it
+      records.removeIf(r -> r.length == 1 && (r[0] == null || r[0].isBlank()));
+      return records;
     } catch (RuntimeException e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new GfaInputException(source + ": cannot read as CSV: " + message, e);
     }
+  }
+
+  private static String[] blankToEmpty(String[] cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] == null || cells[i].equals(QUOTED_EMPTY)) {
+        cells[i] = "";
+      }
+    }
+    return cells;
   }
 
   static CsvTable parseCompositionList(String text, String source, String sha256) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * (the usual case); when that cannot be established it says {@code data row N} instead, counting
  * data rows from 1 without the header.
  *
- * <p><b>Reading</b> ({@link #read(Path)}) uses Tablesaw with every column typed as text; cells
+ * <p><b>Reading</b> ({@link #read(Path)}) uses univocity-parsers with every column kept as text; cells
  * are trimmed of surrounding spaces (unless quoted), blank lines are skipped, no value is
  * treated as "missing" and {@code #} has no special meaning. A UTF-8 byte-order mark is ignored.
  *
