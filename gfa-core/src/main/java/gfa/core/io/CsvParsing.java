@@ -142,7 +142,8 @@ final class CsvParsing {
   static CsvTable parseCompositionList(String text, String source, String sha256) {
     String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     if (!first.startsWith("#")
-        && (first.contains(",") || first.startsWith("\"") || first.equals("composition"))) {
+        && (first.contains(",") || first.startsWith("\"") || first.equals("composition")
+            || looksLikeAHeader(first))) {
       return parseCsv(text, source, sha256);
     }
     List<String[]> rows = new ArrayList<>();
@@ -163,6 +164,23 @@ final class CsvParsing {
     }
     return new CsvTable(source, List.of("composition"), List.copyOf(rows),
         Arrays.copyOf(lines, rows.size() + 1), sha256);
+  }
+
+  /**
+   * A one-column CSV header such as {@code formula}: a word without digits that is no formula
+   * (a formula without digits, such as {@code CuZr}, parses). Read as CSV, the file then gets the
+   * plain "no 'composition' column" error instead of a puzzling formula error on line 1.
+   */
+  private static boolean looksLikeAHeader(String first) {
+    if (first.chars().anyMatch(Character::isDigit)) {
+      return false;
+    }
+    try {
+      gfa.core.Composition.parse(first);
+      return false;
+    } catch (gfa.core.GfaInputException e) {
+      return true;
+    }
   }
 
   /**

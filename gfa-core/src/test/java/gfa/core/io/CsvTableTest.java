@@ -266,6 +266,16 @@ class CsvTableTest {
     assertEquals("Cu50Zr50", plain.cell(0, 0));
   }
 
+  @Test
+  void aOneColumnFileWithAnotherHeaderIsACsvWithoutCompositions() throws IOException {
+    CsvTable t = CsvTable.readCompositionList(write("f.csv", "formula\nCu50Zr50\n"));
+    assertEquals(List.of("formula"), t.header());
+    assertMessage(() -> t.requireColumn("composition"), "composition", "formula");
+    // a formula without digits is still a formula, not a header
+    CsvTable list = CsvTable.readCompositionList(write("g.txt", "CuZr\nCu50Zr50\n"));
+    assertEquals(2, list.rowCount());
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }
