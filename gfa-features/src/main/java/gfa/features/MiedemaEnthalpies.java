@@ -13,7 +13,9 @@ import java.util.List;
  * matminer's {@code Miedema} featurizer does), plus the differences the paper derives from them.
  *
  * <p>Columns (eV/atom): inter, amor, ss_min (the lowest of the fcc, bcc, hcp and lattice-free
- * solid solutions), ami = amor - inter, ams = amor - ss_min, and am_min = min(ami, ams).
+ * solid solutions), ami = amor - inter, ams = amor - ss_min, and am_min = min(ami, ams). Where the
+ * model's volume correction breaks down (an alloyed volume turns negative, e.g. Ca with Ni or Co)
+ * the elastic term and so ss_min and ams are undefined (NaN, as in matminer) and am_min is ami.
  *
  * <p>Details that decide exact agreement with matminer: elements are ordered by Pauling
  * electronegativity (stable for ties) before forming pairs; each pair uses the alloy's own
@@ -113,7 +115,10 @@ public final class MiedemaEnthalpies implements DescriptorFamily {
     out[offset + 2] = ssMin;
     out[offset + 3] = amor - inter;
     out[offset + 4] = amor - ssMin;
-    out[offset + 5] = Math.min(amor - inter, amor - ssMin);
+    // Miedema's volume correction can turn an alloyed molar volume negative (Ca with Ni or Co),
+    // leaving the elastic term, and so ss_min, undefined: am_min is then ami, as in the paper's
+    // data (Python's min(ami, nan) returns ami)
+    out[offset + 5] = Double.isNaN(ssMin) ? amor - inter : Math.min(amor - inter, amor - ssMin);
   }
 
   /** Fills parameters and fractions ordered by electronegativity, ties kept in written order. */
