@@ -43,6 +43,20 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** A short status after the bar, e.g. the best score so far. */
+  public void message(String text) {
+    if (bar != null) {
+      bar.setExtraMessage(text);
+    }
+  }
+
+  /** The work turned out smaller than announced (a search stopped early): finish the bar. */
+  public void finishEarly() {
+    if (bar != null) {
+      bar.maxHint(bar.getCurrent());
+    }
+  }
+
   @Override
   public void close() {
     if (bar != null) {

@@ -37,13 +37,13 @@ class GfaTest {
   void noCommandIsAUsageError() {
     GfaRun run = GfaRun.of();
     assertEquals(2, run.exit(), run::toString);
-    assertEquals(List.of("gfa: missing command (featurize, descriptors)", "Try 'gfa --help'."),
+    assertEquals(List.of("gfa: missing command (featurize, descriptors, train, predict, benchmark)", "Try 'gfa --help'."),
         run.errLines());
   }
 
   @Test
   void unknownCommandIsAUsageError() {
-    GfaRun run = GfaRun.of("train");
+    GfaRun run = GfaRun.of("cast-glass");
     assertEquals(2, run.exit(), run::toString);
     assertEquals(2, run.errLines().size(), run::toString);
     assertTrue(run.errLines().get(0).startsWith("gfa: "), run::toString);

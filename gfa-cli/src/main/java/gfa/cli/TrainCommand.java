@@ -1,0 +1,265 @@
+package gfa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gfa.core.GfaInputException;
+import gfa.core.data.ElementData;
+import gfa.core.data.MiedemaVersion;
+import gfa.core.dataset.DatasetReader;
+import gfa.core.pruning.PruningLevel;
+import gfa.core.pruning.TernarySystem;
+import gfa.features.Featurizer;
+import gfa.features.Preset;
+import gfa.models.search.Budget;
+import gfa.models.search.Trial;
+import gfa.models.training.ModelStore;
+import gfa.models.training.Provenance;
+import gfa.models.training.TrainingData;
+import gfa.models.training.TrainingListener;
+import gfa.models.training.TrainingOptions;
+import gfa.models.training.TrainingResult;
+import gfa.models.training.TrainingRun;
+import gfa.models.training.TunedModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gfa train}: tune, fuse and fit the paper's four models on a dataset. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = GfaVersion.class,
+    sortOptions = false,
+    description = {
+      "Tune SVR, random forest, XGBoost and LightGBM by TPE on the mean 5-fold CV RMSE, tune the "
+          + "fusion weights on the CV R² of their out-of-fold predictions, refit all on every row "
+          + "and save the model directory (manifest.json with provenance, report.json, one file per model).",
+      "",
+      "Budget: by default each learner gets " + TrainCommand.DEFAULT_TRIALS + " TPE trials (the full "
+          + "published dataset trains in a few minutes on 2 cores); --budget N sets the trials per "
+          + "learner; --paper runs the paper's protocol (at most 500 trials, stop after 100 without "
+          + "improvement; fusion 300/50), which takes hours. Fusion always uses the paper's budget: "
+          + "it refits nothing and takes seconds.",
+    })
+public final class TrainCommand implements Callable<Integer> {
+  static final int DEFAULT_TRIALS = 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
+      description = "CSV with a 'composition' column and the target (or 'outcome'/'dmax_mm').")
+  Path data;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+      description = "Model directory to create (must not exist or be empty, unless --replace).")
+  Path out;
+
+  @Option(names = "--replace", description = "Replace an existing model directory.")
+  boolean replace;
+
+  @Option(names = "--target", defaultValue = "D_max", paramLabel = "COLUMN",
+      description = "Target column, in mm (default: ${DEFAULT-VALUE}).")
+  String target;
+
+  @Option(names = "--system", paramLabel = "A-B-C",
+      description = "Prune the data for this target ternary (METHOD §5) before training.")
+  String system;
+
+  @Option(names = "--level", paramLabel = "N",
+      description = "Pruning level 1..5 with --system (default 3, the paper's choice).")
+  Integer level;
+
+  static final class BudgetChoice {
+    @Option(names = "--budget", paramLabel = "N", description = "TPE trials per learner (default " + DEFAULT_TRIALS + ").")
+    Integer trials;
+
+    @Option(names = "--paper", description = "The paper's search protocol (hours).")
+    boolean paper;
+  }
+
+  @ArgGroup(exclusive = true)
+  BudgetChoice budget;
+
+  @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "CV folds (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--learners", split = ",", paramLabel = "ID",
+      description = "Learners to use, comma-separated (default: svr,rf,xgboost,lightgbm).")
+  List<String> learners;
+
+  @Option(names = "--use-file-descriptors",
+      description = "Take the descriptor columns from the data file instead of computing them.")
+  boolean useFileDescriptors;
+
+  @Option(names = "--preset", defaultValue = "gong2024", paramLabel = "NAME", converter = OptionValues.PresetConverter.class,
+      description = "Descriptor set (default: ${DEFAULT-VALUE}).")
+  Preset preset;
+
+  @Option(names = "--miedema", defaultValue = "paper", paramLabel = "VERSION", converter = OptionValues.MiedemaConverter.class,
+      description = "Miedema parameter table: paper or 2024 (default: ${DEFAULT-VALUE}).")
+  MiedemaVersion miedema;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    TrainingOptions options = options();
+    TernarySystem targetSystem = system == null ? null : TernarySystem.parse(system);
+    if (level != null && targetSystem == null) {
+      throw new GfaInputException("--level needs --system");
+    }
+    PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
+    checkOutput();
+    if (!Files.isRegularFile(data)) {
+      throw new GfaInputException("data file not found: " + data);
+    }
+    DatasetReader reader = DatasetReader.open(data);
+    Featurizer featurizer = Featurizer.of(preset, miedema);
+    TrainingData training = common.withThreads(
+        () -> TrainingData.prepare(reader, target, featurizer, useFileDescriptors, targetSystem, pruningLevel));
+    if (training.rows() < options.folds()) {
+      throw new GfaInputException(data + ": " + training.rows() + " rows, fewer than the " + options.folds() + " folds");
+    }
+    TrainingResult result;
+    try (SearchProgress progress = new SearchProgress(common)) {
+      result = common.withThreads(
+          () -> TrainingRun.run(training.columns(), training.x(), training.y(), options, progress));
+    }
+    try {
+      Provenance provenance = new Provenance(
+          GfaVersion.version(), data.getFileName().toString(), training.dataset().sourceSha256(), training.rows(), target,
+          useFileDescriptors ? "file" : "computed", OptionValues.name(preset), OptionValues.name(miedema),
+          ElementData.standard().version(), targetSystem == null ? null : targetSystem.name(),
+          pruningLevel == null ? null : pruningLevel.level());
+      ModelStore.save(out, replace, result, options, provenance);
+      print(result, training);
+    } finally {
+      result.ensemble().close();
+    }
+    return ExitCodes.OK;
+  }
+
+  private TrainingOptions options() {
+    if (folds < 2) {
+      throw new GfaInputException("--folds must be at least 2, not " + folds);
+    }
+    Budget learnerBudget;
+    Budget fusionBudget = Budget.fusionPaper();
+    if (budget != null && budget.paper) {
+      learnerBudget = Budget.paper();
+    } else {
+      int trials = budget == null || budget.trials == null ? DEFAULT_TRIALS : budget.trials;
+      if (trials < 1) {
+        throw new GfaInputException("--budget must be at least 1 trial, not " + trials);
+      }
+      learnerBudget = Budget.trials(trials);
+    }
+    List<String> ids = learners == null ? TrainingOptions.paperLearners() : learners;
+    try {
+      return new TrainingOptions(folds, common.seed(), common.threads(), learnerBudget, fusionBudget, ids);
+    } catch (IllegalArgumentException e) {
+      throw new GfaInputException("--learners: " + e.getMessage());
+    }
+  }
+
+  private void checkOutput() throws java.io.IOException {
+    if (Files.isDirectory(out)) {
+      try (var entries = Files.list(out)) {
+        if (entries.findAny().isPresent() && !replace) {
+          throw new GfaInputException("model directory exists and is not empty: " + out + " (use --replace)");
+        }
+      }
+    } else if (Files.exists(out)) {
+      throw new GfaInputException("not a directory: " + out);
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new GfaInputException("output directory's parent does not exist: " + parent);
+    }
+  }
+
+  private void print(TrainingResult r, TrainingData training) throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (common.json()) {
+      stdout.println(new ObjectMapper().writeValueAsString(ModelStore.report(r)));
+    } else {
+      stdout.print(summary(r, training));
+      stdout.println("model saved to " + out);
+    }
+    stdout.flush();
+  }
+
+  /** The readable summary table of a training run. */
+  static String summary(TrainingResult r, TrainingData training) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "%d rows, %s CV, seed %d%s%n", r.rows(), r.foldKind(), r.seed(),
+        training.pruning() == null ? "" : ", pruned for " + training.pruning().system().name() + " (subdataset " + training.pruning().level().level() + ")"));
+    s.append(String.format(Locale.ROOT, "%-16s %7s %8s %7s %7s %9s%n", "model", "CV R2", "CV RMSE", "CV MAE", "trials", "seconds"));
+    for (TunedModel m : r.models()) {
+      s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7d %9.1f%n", m.learner(), m.cv().r2(), m.cv().rmse(), m.cv().mae(), m.trials(), m.seconds()));
+    }
+    s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7s %9.1f%n", "fusion (tuned)", r.fusion().r2(), r.fusion().rmse(), r.fusion().mae(), "", r.fusionSeconds()));
+    s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f%n", "fusion (equal)", r.fusionEqual().r2(), r.fusionEqual().rmse()));
+    StringBuilder w = new StringBuilder();
+    r.weights().forEach((k, v) -> w.append(String.format(Locale.ROOT, " %s %.2f", k, v)));
+    s.append("fusion weights:").append(w).append('\n');
+    var c = r.classification();
+    s.append(String.format(Locale.ROOT,
+        "as a BMG classifier (D_max >= %.0f mm, %d positives): precision %.3f, recall %.3f, F1 %.3f, MCC %.3f, ROC-AUC %.3f, average precision %.3f%n",
+        c.threshold(), c.truePositives() + c.falseNegatives(), c.precision(), c.recall(), c.f1(), c.mcc(), c.rocAuc(), c.averagePrecision()));
+    return s.toString();
+  }
+
+  /** One progress bar per search (trials, best score, time left), on stderr. */
+  static final class SearchProgress implements TrainingListener, AutoCloseable {
+    private final CommonOptions common;
+    private Progress bar;
+    private String current;
+
+    SearchProgress(CommonOptions common) {
+      this.common = common;
+    }
+
+    @Override
+    public void searchStarted(String name, int maxTrials) {
+      close();
+      current = name;
+      bar = Progress.start("tune " + name, maxTrials, common);
+    }
+
+    @Override
+    public void trialFinished(String name, Trial trial, Trial best, Duration elapsed) {
+      if (bar != null) {
+        bar.step(1);
+        String score = name.equals("fusion")
+            ? String.format(Locale.ROOT, "best CV R2 %.4f", -best.loss())
+            : String.format(Locale.ROOT, "best CV RMSE %.4f", best.loss());
+        bar.message(score);
+      }
+    }
+
+    @Override
+    public void searchFinished(String name) {
+      if (bar != null) {
+        bar.finishEarly();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}

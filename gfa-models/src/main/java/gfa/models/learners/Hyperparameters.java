@@ -1,0 +1,73 @@
+package gfa.models.learners;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hyperparameter values of one fit: the caller's values over the learner's defaults, checked
+ * against the learner's space (known names, finite numbers, whole numbers for integer ranges).
+ * Values outside a range's bounds are allowed: the space bounds the search, not the library.
+ */
+final class Hyperparameters {
+  private final Map<String, Double> values;
+
+  private Hyperparameters(Map<String, Double> values) {
+    this.values = values;
+  }
+
+  static Hyperparameters resolve(Learner learner, Map<String, Object> given) {
+    ParamSpace space = learner.space();
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (String name : space.names()) {
+      Object value = given.containsKey(name) ? given.get(name) : learner.defaults().get(name);
+      if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+        throw new IllegalArgumentException(learner.id() + ": parameter " + name + " = " + value
+            + " is not a finite number");
+      }
+      double v = number.doubleValue();
+      if (space.range(name).integer() && (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException(learner.id() + ": parameter " + name + " = " + v
+            + " must be a whole number");
+      }
+      values.put(name, v);
+    }
+    for (String name : given.keySet()) {
+      if (!values.containsKey(name)) {
+        throw new IllegalArgumentException(learner.id() + ": unknown parameter '" + name + "'; known: "
+            + space.names());
+      }
+    }
+    return new Hyperparameters(Collections.unmodifiableMap(values));
+  }
+
+  double real(String name) {
+    Double v = values.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no parameter '" + name + "'");
+    }
+    return v;
+  }
+
+  int integer(String name) {
+    return (int) real(name); // whole-numberedness checked in resolve
+  }
+
+  /** A real value that must be at least {@code min} (a library's own validity bound). */
+  double real(String name, double min) {
+    double v = real(name);
+    if (v < min) {
+      throw new IllegalArgumentException("parameter " + name + " = " + v + " must be >= " + min);
+    }
+    return v;
+  }
+
+  /** A whole value that must be at least {@code min}. */
+  int integer(String name, int min) {
+    int v = integer(name);
+    if (v < min) {
+      throw new IllegalArgumentException("parameter " + name + " = " + v + " must be >= " + min);
+    }
+    return v;
+  }
+}

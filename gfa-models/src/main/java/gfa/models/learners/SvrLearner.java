@@ -1,0 +1,130 @@
+package gfa.models.learners;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import smile.math.kernel.GaussianKernel;
+import smile.regression.KernelMachine;
+import smile.regression.SVM;
+
+/**
+ * Epsilon support vector regression with an RBF kernel (scikit-learn's {@code SVR(kernel="rbf")}),
+ * fitted by Smile's SMO solver ({@link SVM#fit(Object[], double[], smile.math.kernel.MercerKernel,
+ * SVM.Options)}).
+ *
+ * <p>scikit-learn's kernel is {@code exp(-gamma |x - x'|^2)}; Smile's {@link GaussianKernel} is
+ * {@code exp(-|x - x'|^2 / (2 sigma^2))}, so {@code sigma = sqrt(1 / (2 gamma))}. {@code C} and the
+ * tube width {@code epsilon} mean the same in both; the stopping tolerance is scikit-learn's
+ * {@code tol = 1e-3}. Smile refuses {@code epsilon = 0} (the lower end of the paper's range), so
+ * epsilon is floored at {@value #MIN_EPSILON} mm, far below the grid step of 0.002.
+ *
+ * <p>Threads: Smile computes kernel rows with a parallel stream, run here on {@code threads}
+ * workers; the result does not depend on the number of threads. The model is saved by Java
+ * serialization of Smile's {@link KernelMachine}.
+ */
+public final class SvrLearner implements Learner {
+  /** Smile's and libsvm's convergence tolerance (scikit-learn's default {@code tol}). */
+  static final double TOLERANCE = 1e-3;
+  /** The smallest epsilon Smile accepts here (it refuses 0). */
+  static final double MIN_EPSILON = 1e-6;
+
+  private static final ParamSpace SPACE = ParamSpace.of(
+      QRange.ofReal("C", 1, 50, 1),
+      QRange.ofReal("gamma", 0.1, 0.45, 0.005),
+      QRange.ofReal("epsilon", 0, 0.2, 0.002));
+
+  private static final Map<String, Object> DEFAULTS = Map.of("C", 10.0, "gamma", 0.2, "epsilon", 0.1);
+
+  @Override
+  public String id() {
+    return "svr";
+  }
+
+  @Override
+  public ParamSpace space() {
+    return SPACE;
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return DEFAULTS;
+  }
+
+  /** The SMO solver is sequential; only kernel rows are computed in parallel. */
+  @Override
+  public boolean usesThreads() {
+    return false;
+  }
+
+  /** Smile's Gaussian width for scikit-learn's {@code gamma}. */
+  static double sigma(double gamma) {
+    return Math.sqrt(1.0 / (2.0 * gamma));
+  }
+
+  @Override
+  public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
+    int width = DesignMatrix.requireTraining(x, y, threads);
+    Hyperparameters h = Hyperparameters.resolve(this, params);
+    double c = h.real("C");
+    double gamma = h.real("gamma");
+    double epsilon = h.real("epsilon", 0);
+    if (!(c > 0) || !(gamma > 0)) {
+      throw new IllegalArgumentException("svr: C and gamma must be > 0, got C = " + c + ", gamma = " + gamma);
+    }
+    double[][] rows = DesignMatrix.copy(x); // the support vectors are kept by reference
+    double[] targets = y.clone();
+    SVM.Options options = new SVM.Options(Math.max(epsilon, MIN_EPSILON), c, TOLERANCE);
+    GaussianKernel kernel = new GaussianKernel(sigma(gamma));
+    // The SMO solver is deterministic: seed is not used.
+    KernelMachine<double[]> machine = BoundedParallelism.call(threads, () -> SVM.fit(rows, targets, kernel, options));
+    return new Model(machine, width);
+  }
+
+  @Override
+  public FittedModel load(Path file) throws IOException {
+    KernelMachine<?> machine = SmileModelFile.read(file, KernelMachine.class, id());
+    if (!(machine.kernel() instanceof GaussianKernel) || !(machine.vectors() instanceof double[][] vectors)) {
+      throw new IOException(file + " is not an svr model file (kernel " + machine.kernel() + ")");
+    }
+    @SuppressWarnings("unchecked")
+    KernelMachine<double[]> rbf = (KernelMachine<double[]>) machine;
+    // A model without support vectors (a constant) does not record its width.
+    return new Model(rbf, vectors.length == 0 ? ANY_WIDTH : vectors[0].length);
+  }
+
+  private static final int ANY_WIDTH = -1;
+
+  private static final class Model implements FittedModel {
+    private final KernelMachine<double[]> machine;
+    private final int width;
+    private volatile boolean closed;
+
+    Model(KernelMachine<double[]> machine, int width) {
+      this.machine = machine;
+      this.width = width;
+    }
+
+    @Override
+    public double[] predict(double[][] x) {
+      if (closed) {
+        throw new IllegalStateException("svr model is closed");
+      }
+      DesignMatrix.requireRows(x, width != ANY_WIDTH || x.length == 0 || x[0] == null ? width : x[0].length);
+      double[] predictions = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        predictions[i] = machine.predict(x[i]);
+      }
+      return predictions;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+      SmileModelFile.write(file, machine);
+    }
+
+    @Override
+    public void close() {
+      closed = true; // pure Java: nothing to free
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package gfa.models.learners;
+
+import gfa.core.io.AtomicOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Gradient-boosted trees by XGBoost (the library behind the paper's {@code XGBRegressor}), through
+ * its Java binding XGBoost4J: squared-error objective, histogram tree method (XGBoost's default
+ * since 2.0), {@code n_estimators} boosting rounds. XGBoost works in single precision: descriptors
+ * and targets are rounded to float32 on the way in, predictions are float32 widened to double.
+ *
+ * <p>Threads: {@code nthread = threads} for fitting and for predictions of the fitted model; with a
+ * fixed number of threads the fit is deterministic. The model is saved in XGBoost's own UBJSON
+ * format ({@code Booster.saveModel(out, "ubj")}); {@link #close()} of the model disposes the native
+ * booster.
+ */
+public final class XgboostLearner implements Learner {
+  private static final String FORMAT = "ubj";
+
+  private static final ParamSpace SPACE = ParamSpace.of(
+      QRange.ofInteger("n_estimators", 150, 450, 3),
+      QRange.ofReal("learning_rate", 0.05, 0.3, 0.002),
+      QRange.ofReal("colsample_bytree", 0.3, 1, 0.1),
+      QRange.ofReal("colsample_bynode", 0.1, 1, 0.1),
+      QRange.ofReal("gamma", 0, 15, 0.2),
+      QRange.ofReal("reg_lambda", 0, 25, 0.5),
+      QRange.ofReal("min_child_weight", 0, 50, 0.5),
+      QRange.ofInteger("max_depth", 5, 45, 1),
+      QRange.ofReal("subsample", 0.5, 1, 0.1));
+
+  /** XGBoost's defaults, where the space allows (100 rounds is below it: 150). */
+  private static final Map<String, Object> DEFAULTS = Map.of(
+      "n_estimators", 150.0,
+      "learning_rate", 0.3,
+      "colsample_bytree", 1.0,
+      "colsample_bynode", 1.0,
+      "gamma", 0.0,
+      "reg_lambda", 1.0,
+      "min_child_weight", 1.0,
+      "max_depth", 6.0,
+      "subsample", 1.0);
+
+  @Override
+  public String id() {
+    return "xgboost";
+  }
+
+  @Override
+  public ParamSpace space() {
+    return SPACE;
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return DEFAULTS;
+  }
+
+  /** XGBoost's parameters for a fit (scikit-learn names mapped to XGBoost's). */
+  static Map<String, Object> boosterParams(Hyperparameters h, long seed, int threads) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("objective", "reg:squarederror");
+    params.put("tree_method", "hist");
+    params.put("eta", h.real("learning_rate"));
+    params.put("colsample_bytree", h.real("colsample_bytree"));
+    params.put("colsample_bynode", h.real("colsample_bynode"));
+    params.put("gamma", h.real("gamma"));
+    params.put("lambda", h.real("reg_lambda"));
+    params.put("min_child_weight", h.real("min_child_weight"));
+    params.put("max_depth", h.integer("max_depth"));
+    params.put("subsample", h.real("subsample"));
+    params.put("seed", Seeds.nativeSeed(seed));
+    params.put("nthread", threads);
+    params.put("verbosity", 0);
+    return params;
+  }
+
+  @Override
+  public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
+    int width = DesignMatrix.requireTraining(x, y, threads);
+    Hyperparameters h = Hyperparameters.resolve(this, params);
+    int rounds = h.integer("n_estimators", 1);
+    Map<String, Object> boosterParams = boosterParams(h, seed, threads);
+    NativeLibraries.xgboost();
+    DMatrix train = null;
+    try {
+      train = new DMatrix(DesignMatrix.flattenToFloat(x, width), x.length, width, Float.NaN);
+      train.setLabel(DesignMatrix.toFloat(y));
+      Booster booster = XGBoost.train(train, boosterParams, rounds, Map.of(), null, null);
+      try {
+        return new Model(booster, width, threads);
+      } catch (XGBoostError | RuntimeException e) {
+        booster.dispose();
+        throw e;
+      }
+    } catch (XGBoostError e) {
+      throw new IllegalArgumentException("xgboost: " + e.getMessage(), e);
+    } finally {
+      if (train != null) {
+        train.dispose();
+      }
+    }
+  }
+
+  @Override
+  public FittedModel load(Path file) throws IOException {
+    NativeLibraries.xgboost();
+    try (InputStream in = Files.newInputStream(file)) {
+      Booster booster = XGBoost.loadModel(in);
+      try {
+        booster.setParam("nthread", 1);
+        return new Model(booster, (int) booster.getNumFeature(), 1);
+      } catch (XGBoostError | RuntimeException e) {
+        booster.dispose();
+        throw e;
+      }
+    } catch (XGBoostError e) {
+      throw new IOException(file + " is not an xgboost model file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A booster. XGBoost does not promise that predicting from a DMatrix is thread-safe, so calls are
+   * serialised on the booster (each is itself multi-threaded).
+   */
+  private static final class Model implements FittedModel {
+    private final Booster booster;
+    private final int width;
+    private boolean closed; // guarded by this
+
+    Model(Booster booster, int width, int threads) throws XGBoostError {
+      this.booster = booster;
+      this.width = width;
+      booster.setParam("nthread", threads);
+    }
+
+    @Override
+    public synchronized double[] predict(double[][] x) {
+      if (closed) {
+        throw new IllegalStateException("xgboost model is closed");
+      }
+      DesignMatrix.requireRows(x, width);
+      if (x.length == 0) {
+        return new double[0];
+      }
+      DMatrix data = null;
+      try {
+        data = new DMatrix(DesignMatrix.flattenToFloat(x, width), x.length, width, Float.NaN);
+        float[][] out = booster.predict(data);
+        double[] predictions = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          predictions[i] = out[i][0];
+        }
+        return predictions;
+      } catch (XGBoostError e) {
+        throw new IllegalStateException("xgboost prediction failed: " + e.getMessage(), e);
+      } finally {
+        if (data != null) {
+          data.dispose();
+        }
+      }
+    }
+
+    @Override
+    public synchronized void save(Path file) throws IOException {
+      if (closed) {
+        throw new IllegalStateException("xgboost model is closed");
+      }
+      AtomicOutput.write(file, out -> {
+        try {
+          booster.saveModel(out, FORMAT);
+        } catch (XGBoostError e) {
+          throw new IOException("xgboost could not write its model: " + e.getMessage(), e);
+        }
+      });
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        booster.dispose();
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package gfa.models.training;
+
+import gfa.models.eval.Standardizer;
+import gfa.models.learners.FittedModel;
+import java.util.List;
+
+/**
+ * The final, fitted fusion: the standardiser fitted on all training rows, one model per learner
+ * fitted on all rows with its tuned parameters, and the fusion weights. Predicting takes raw
+ * descriptor rows (in {@link #columns()} order) and returns each model's prediction and the fused
+ * one.
+ */
+public final class Ensemble implements AutoCloseable {
+  private final List<String> columns;
+  private final Standardizer scaler;
+  private final List<String> learners;
+  private final List<FittedModel> models;
+  private final double[] weights;
+
+  public Ensemble(List<String> columns, Standardizer scaler, List<String> learners, List<FittedModel> models, double[] weights) {
+    if (learners.size() != models.size() || learners.size() != weights.length) {
+      throw new IllegalArgumentException("one model and one weight per learner");
+    }
+    if (scaler.dimension() != columns.size()) {
+      throw new IllegalArgumentException("the scaler has " + scaler.dimension() + " columns, not " + columns.size());
+    }
+    this.columns = List.copyOf(columns);
+    this.scaler = scaler;
+    this.learners = List.copyOf(learners);
+    this.models = List.copyOf(models);
+    this.weights = weights.clone();
+  }
+
+  /** Descriptor columns the models were trained on, in order. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  public List<String> learners() {
+    return learners;
+  }
+
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  public Standardizer scaler() {
+    return scaler;
+  }
+
+  List<FittedModel> models() {
+    return models;
+  }
+
+  /** Predictions for raw descriptor rows: one row per learner, then the fused row last. */
+  public double[][] predict(double[][] raw) {
+    double[][] x = scaler.transform(raw, null);
+    double[][] out = new double[learners.size() + 1][];
+    for (int m = 0; m < learners.size(); m++) {
+      out[m] = models.get(m).predict(x);
+    }
+    double[][] individual = java.util.Arrays.copyOf(out, learners.size());
+    out[learners.size()] = FusionWeights.fuse(individual, weights);
+    return out;
+  }
+
+  /** The fused prediction only. */
+  public double[] predictFused(double[][] raw) {
+    double[][] all = predict(raw);
+    return all[all.length - 1];
+  }
+
+  @Override
+  public void close() {
+    for (FittedModel m : models) {
+      m.close();
+    }
+  }
+}

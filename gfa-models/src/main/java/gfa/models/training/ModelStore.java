@@ -1,0 +1,279 @@
+package gfa.models.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.core.GfaInputException;
+import gfa.core.io.AtomicOutput;
+import gfa.models.eval.ClassificationMetrics;
+import gfa.models.eval.RegressionMetrics;
+import gfa.models.eval.Standardizer;
+import gfa.models.learners.FittedModel;
+import gfa.models.learners.Learner;
+import gfa.models.learners.Learners;
+import gfa.models.search.Budget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained model on disk: a directory with {@code manifest.json} (provenance and everything needed
+ * to predict), {@code report.json} (the evaluation) and one file per learner in its library's own
+ * format. The directory is published atomically: a failed run leaves nothing behind.
+ */
+public final class ModelStore {
+  public static final String MANIFEST = "manifest.json";
+  public static final String REPORT = "report.json";
+  public static final String FORMAT = "gfa-model/1";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelStore() {}
+
+  /** A model read back from disk, with its manifest. */
+  public record Loaded(Path directory, JsonNode manifest, Ensemble ensemble, String preset, String miedema, String tablesVersion) {}
+
+  public static void save(Path directory, boolean replace, TrainingResult result, TrainingOptions options, Provenance provenance)
+      throws IOException {
+    ObjectNode manifest = manifest(result, options, provenance);
+    ObjectNode report = report(result);
+    AtomicOutput.publishDirectory(directory, replace, dir -> writeInto(dir, result, manifest, report));
+  }
+
+  /** Writes the model files, manifest and report into an (empty) directory. */
+  public static void writeInto(Path dir, TrainingResult result, ObjectNode manifest, ObjectNode report) throws IOException {
+    Ensemble ensemble = result.ensemble();
+    for (int m = 0; m < ensemble.learners().size(); m++) {
+      ensemble.models().get(m).save(dir.resolve(fileName(ensemble.learners().get(m))));
+    }
+    Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+    Files.writeString(dir.resolve(REPORT), JSON.writeValueAsString(report) + "\n");
+  }
+
+  static String fileName(String learner) {
+    return switch (learner) {
+      case "xgboost" -> "xgboost.json";
+      case "lightgbm" -> "lightgbm.txt";
+      default -> learner + ".model";
+    };
+  }
+
+  public static ObjectNode manifest(TrainingResult result, TrainingOptions options, Provenance p) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("format", FORMAT);
+    m.put("gfa_version", p.gfaVersion());
+    ObjectNode data = m.putObject("data");
+    data.put("file", p.dataFile());
+    data.put("sha256", p.dataSha256());
+    data.put("rows", p.rows());
+    data.put("target", p.target());
+    data.put("descriptor_source", p.descriptorSource());
+    if (p.pruningSystem() != null) {
+      ObjectNode pruning = m.putObject("pruning");
+      pruning.put("system", p.pruningSystem());
+      pruning.put("level", p.pruningLevel());
+    } else {
+      m.putNull("pruning");
+    }
+    ObjectNode descriptors = m.putObject("descriptors");
+    descriptors.put("preset", p.preset());
+    descriptors.put("miedema", p.miedema());
+    descriptors.put("tables_version", p.tablesVersion());
+    ArrayNode columns = descriptors.putArray("columns");
+    result.ensemble().columns().forEach(columns::add);
+    m.put("seed", result.seed());
+    m.put("folds", result.folds());
+    m.put("cv", result.foldKind());
+    ObjectNode budget = m.putObject("budget");
+    budget(budget.putObject("learners"), options.learnerBudget());
+    budget(budget.putObject("fusion"), options.fusionBudget());
+    ObjectNode scaler = m.putObject("standardizer");
+    ArrayNode mean = scaler.putArray("mean");
+    ArrayNode scale = scaler.putArray("scale");
+    for (double v : result.ensemble().scaler().mean()) {
+      mean.add(v);
+    }
+    for (double v : result.ensemble().scaler().scale()) {
+      scale.add(v);
+    }
+    ObjectNode models = m.putObject("models");
+    for (TunedModel t : result.models()) {
+      ObjectNode entry = models.putObject(t.learner());
+      entry.put("file", fileName(t.learner()));
+      params(entry.putObject("params"), t.bestParams(), Learners.byId(t.learner()));
+    }
+    ObjectNode weights = m.putObject("fusion").putObject("weights");
+    result.weights().forEach(weights::put);
+    return m;
+  }
+
+  private static void budget(ObjectNode node, Budget b) {
+    node.put("max_trials", b.maxTrials());
+    node.put("patience", b.patience());
+    if (b.wallTime() == null) {
+      node.putNull("wall_seconds");
+    } else {
+      node.put("wall_seconds", b.wallTime().toSeconds());
+    }
+  }
+
+  /** Parameters in the learner's space order; whole numbers written as integers. */
+  private static void params(ObjectNode node, Map<String, Object> params, Learner learner) {
+    for (String name : learner.space().names()) {
+      Object v = params.get(name);
+      if (v instanceof Number n) {
+        if (learner.space().range(name).integer()) {
+          node.put(name, Math.round(n.doubleValue()));
+        } else {
+          node.put(name, n.doubleValue());
+        }
+      }
+    }
+  }
+
+  public static ObjectNode report(TrainingResult r) {
+    ObjectNode report = JSON.createObjectNode();
+    report.put("rows", r.rows());
+    report.put("folds", r.folds());
+    report.put("seed", r.seed());
+    report.put("cv", r.foldKind());
+    ObjectNode models = report.putObject("models");
+    for (TunedModel t : r.models()) {
+      ObjectNode m = models.putObject(t.learner());
+      metrics(m, t.cv(), true);
+      m.put("trials", t.trials());
+      m.put("stop_reason", t.stopReason());
+      params(m.putObject("best_params"), t.bestParams(), Learners.byId(t.learner()));
+      m.put("seconds", round(t.seconds()));
+    }
+    ObjectNode fusion = report.putObject("fusion");
+    metrics(fusion, r.fusion(), true);
+    ObjectNode weights = fusion.putObject("weights");
+    r.weights().forEach(weights::put);
+    fusion.put("seconds", round(r.fusionSeconds()));
+    ObjectNode equal = report.putObject("fusion_equal");
+    metrics(equal, r.fusionEqual(), false);
+    report.set("classification", classification(r.classification()));
+    return report;
+  }
+
+  private static void metrics(ObjectNode node, RegressionMetrics m, boolean withMae) {
+    node.put("cv_r2", m.r2());
+    node.put("cv_rmse", m.rmse());
+    if (withMae) {
+      node.put("cv_mae", m.mae());
+    }
+  }
+
+  private static ObjectNode classification(ClassificationMetrics c) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("threshold_mm", c.threshold());
+    node.put("positives", c.truePositives() + c.falseNegatives());
+    node.put("precision", c.precision());
+    node.put("recall", c.recall());
+    node.put("f1", c.f1());
+    node.put("mcc", c.mcc());
+    node.put("roc_auc", c.rocAuc());
+    node.put("average_precision", c.averagePrecision());
+    ObjectNode confusion = node.putObject("confusion_matrix");
+    confusion.put("true_positive", c.truePositives());
+    confusion.put("false_positive", c.falsePositives());
+    confusion.put("true_negative", c.trueNegatives());
+    confusion.put("false_negative", c.falseNegatives());
+    return node;
+  }
+
+  /** Seconds to the millisecond: timings are reported, never compared. */
+  private static double round(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+
+  /** Reads a model directory; every problem is a one-line input error naming the directory. */
+  public static Loaded load(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new GfaInputException("model directory not found: " + directory);
+    }
+    Path manifestFile = directory.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      throw new GfaInputException(directory + ": no " + MANIFEST + " (not a gfa model directory)");
+    }
+    JsonNode m;
+    try {
+      m = JSON.readTree(manifestFile.toFile());
+    } catch (IOException e) {
+      throw new GfaInputException(manifestFile + ": corrupted manifest (" + firstLine(e.getMessage()) + ")");
+    }
+    try {
+      if (m == null || !FORMAT.equals(m.path("format").asText())) {
+        throw new GfaInputException(manifestFile + ": not a " + FORMAT + " manifest");
+      }
+      List<String> columns = new ArrayList<>();
+      m.path("descriptors").path("columns").forEach(c -> columns.add(c.asText()));
+      double[] mean = doubles(m.path("standardizer").path("mean"));
+      double[] scale = doubles(m.path("standardizer").path("scale"));
+      if (columns.isEmpty() || mean.length != columns.size() || scale.length != columns.size()) {
+        throw new GfaInputException(manifestFile + ": corrupted manifest (descriptor columns and standardizer disagree)");
+      }
+      List<String> learners = new ArrayList<>();
+      List<FittedModel> models = new ArrayList<>();
+      JsonNode weightsNode = m.path("fusion").path("weights");
+      double[] weights = new double[m.path("models").size()];
+      Iterator<Map.Entry<String, JsonNode>> entries = m.path("models").fields();
+      int i = 0;
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> e = entries.next();
+        Learner learner;
+        try {
+          learner = Learners.byId(e.getKey());
+        } catch (IllegalArgumentException unknown) {
+          throw new GfaInputException(manifestFile + ": unknown learner '" + e.getKey() + "'");
+        }
+        Path file = directory.resolve(e.getValue().path("file").asText(fileName(e.getKey())));
+        if (!Files.isRegularFile(file)) {
+          throw new GfaInputException(directory + ": model file missing: " + file.getFileName());
+        }
+        try {
+          models.add(learner.load(file));
+        } catch (IOException | RuntimeException ex) {
+          throw new GfaInputException(file + ": cannot load the " + e.getKey() + " model (" + firstLine(ex.getMessage()) + ")");
+        }
+        learners.add(e.getKey());
+        if (!weightsNode.has(e.getKey())) {
+          throw new GfaInputException(manifestFile + ": corrupted manifest (no fusion weight for " + e.getKey() + ")");
+        }
+        weights[i++] = weightsNode.get(e.getKey()).asDouble();
+      }
+      if (learners.isEmpty()) {
+        throw new GfaInputException(manifestFile + ": corrupted manifest (no models)");
+      }
+      Ensemble ensemble = new Ensemble(columns, new Standardizer(mean, scale), learners, models, weights);
+      JsonNode d = m.path("descriptors");
+      return new Loaded(directory, m, ensemble, d.path("preset").asText(), d.path("miedema").asText(), d.path("tables_version").asText());
+    } catch (GfaInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new GfaInputException(manifestFile + ": corrupted manifest (" + firstLine(e.getMessage()) + ")");
+    }
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!array.get(i).isNumber()) {
+        throw new GfaInputException("corrupted manifest: standardizer holds a non-number");
+      }
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.strip().lines().findFirst().orElse("");
+  }
+}

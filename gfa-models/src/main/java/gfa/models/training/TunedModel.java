@@ -1,0 +1,28 @@
+package gfa.models.training;
+
+import gfa.models.eval.RegressionMetrics;
+import java.util.Map;
+
+/**
+ * A learner after its hyperparameter search: the best parameters, the CV metrics they give (mean
+ * over folds), the out-of-fold predictions (for fusion and evaluation), and the search's cost.
+ */
+public record TunedModel(
+    String learner,
+    Map<String, Object> bestParams,
+    RegressionMetrics cv,
+    double[] outOfFold,
+    int trials,
+    String stopReason,
+    double seconds) {
+
+  public TunedModel {
+    bestParams = Map.copyOf(bestParams);
+    outOfFold = outOfFold.clone();
+  }
+
+  @Override
+  public double[] outOfFold() {
+    return outOfFold.clone();
+  }
+}

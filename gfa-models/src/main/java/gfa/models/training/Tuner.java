@@ -1,0 +1,61 @@
+package gfa.models.training;
+
+import gfa.models.eval.RegressionMetrics;
+import gfa.models.learners.Learner;
+import gfa.models.learners.QRange;
+import gfa.models.search.Budget;
+import gfa.models.search.Parameter;
+import gfa.models.search.SearchResult;
+import gfa.models.search.SearchSpace;
+import gfa.models.search.Tpe;
+import gfa.models.search.TpeOptions;
+import gfa.models.search.TrialListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tunes one learner by TPE on the paper's objective, the mean RMSE over the CV folds, then
+ * records the out-of-fold predictions of the best parameters.
+ */
+public final class Tuner {
+  private Tuner() {}
+
+  /** The learner's METHOD §4 space as the search's parameters. */
+  public static SearchSpace searchSpace(Learner learner) {
+    List<Parameter> parameters = new ArrayList<>();
+    for (QRange r : learner.space().ranges()) {
+      parameters.add(new Parameter.QUniform(r.name(), r.low(), r.high(), r.step()));
+    }
+    return new SearchSpace(parameters);
+  }
+
+  public static TunedModel tune(
+      Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, TrialListener listener) throws Exception {
+    long start = System.nanoTime();
+    double[] y = folds.y();
+    SearchResult result =
+        Tpe.minimize(
+            searchSpace(learner),
+            params -> RegressionMetrics.meanOverFolds(y, CrossValidation.outOfFold(learner, params, folds, seed, threads), folds.folds()).rmse(),
+            budget,
+            TpeOptions.defaults(seed),
+            listener);
+    Map<String, Object> best = new LinkedHashMap<>(result.best().params());
+    // refit once with the best parameters: deterministic, so these are the best trial's predictions
+    double[] oof = CrossValidation.outOfFold(learner, best, folds, seed, threads);
+    RegressionMetrics cv = RegressionMetrics.meanOverFolds(y, oof, folds.folds());
+    return new TunedModel(
+        learner.id(), best, cv, oof, result.trials().size(), result.stopReason(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The learner with fixed parameters (no search): its CV metrics and out-of-fold predictions. */
+  public static TunedModel fixed(Learner learner, Map<String, Object> params, PreparedFolds folds, long seed, int threads)
+      throws Exception {
+    long start = System.nanoTime();
+    double[] oof = CrossValidation.outOfFold(learner, params, folds, seed, threads);
+    RegressionMetrics cv = RegressionMetrics.meanOverFolds(folds.y(), oof, folds.folds());
+    return new TunedModel(learner.id(), params, cv, oof, 0, "fixed", (System.nanoTime() - start) / 1e9);
+  }
+}
