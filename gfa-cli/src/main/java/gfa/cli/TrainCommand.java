@@ -203,6 +203,10 @@ public final class TrainCommand implements Callable<Integer> {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%d rows, %s CV, seed %d%s%n", r.rows(), r.foldKind(), r.seed(),
         training.pruning() == null ? "" : ", pruned for " + training.pruning().system().name() + " (subdataset " + training.pruning().level().level() + ")"));
+    if (!training.dataset().merged().isEmpty()) {
+      s.append(String.format(Locale.ROOT, "%d compositions appear more than once in %d rows read; their D_max values were averaged%n",
+          training.dataset().merged().size(), training.dataset().rowsRead()));
+    }
     s.append(String.format(Locale.ROOT, "%-16s %7s %8s %7s %7s %9s%n", "model", "CV R2", "CV RMSE", "CV MAE", "trials", "seconds"));
     for (TunedModel m : r.models()) {
       s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7d %9.1f%n", m.learner(), m.cv().r2(), m.cv().rmse(), m.cv().mae(), m.trials(), m.seconds()));

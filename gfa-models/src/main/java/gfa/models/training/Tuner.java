@@ -40,7 +40,7 @@ public final class Tuner {
             searchSpace(learner),
             params -> RegressionMetrics.meanOverFolds(y, CrossValidation.outOfFold(learner, params, folds, seed, threads), folds.folds()).rmse(),
             budget,
-            TpeOptions.defaults(seed),
+            options(budget, seed),
             listener);
     Map<String, Object> best = new LinkedHashMap<>(result.best().params());
     // refit once with the best parameters: deterministic, so these are the best trial's predictions
@@ -48,6 +48,16 @@ public final class Tuner {
     RegressionMetrics cv = RegressionMetrics.meanOverFolds(y, oof, folds.folds());
     return new TunedModel(
         learner.id(), best, cv, oof, result.trials().size(), result.stopReason(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * hyperopt's 20 random start-up trials for the paper's 500-trial protocol; a third of a smaller
+   * budget (at least 3), so that a short search is still mostly guided by TPE rather than random.
+   */
+  static TpeOptions options(Budget budget, long seed) {
+    TpeOptions defaults = TpeOptions.defaults(seed);
+    int startup = Math.max(3, Math.min(defaults.startupTrials(), budget.maxTrials() / 3));
+    return new TpeOptions(startup, defaults.gamma(), defaults.candidates(), defaults.priorWeight(), seed);
   }
 
   /** The learner with fixed parameters (no search): its CV metrics and out-of-fold predictions. */

@@ -1,0 +1,178 @@
+package gfa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gfa train} and {@code gfa predict} end to end on a small made-up Zr-Cu-Al dataset. */
+class TrainPredictCommandTest {
+  @TempDir static Path shared;
+  @TempDir Path dir;
+  static Path data;
+  static Path model;
+
+  /** Quick settings: two of the learners, one trial each, three folds. */
+  static final String[] QUICK = {"--budget", "2", "--folds", "3", "--learners", "xgboost,lightgbm", "-q"};
+
+  static String[] args(String... head) {
+    String[] all = new String[head.length + QUICK.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(QUICK, 0, all, head.length, QUICK.length);
+    return all;
+  }
+
+  static String dataset(int rows, long seed) {
+    Random r = new Random(seed);
+    StringBuilder s = new StringBuilder("composition,D_max,note\n");
+    for (int i = 0; i < rows; i++) {
+      int zr = 20 + r.nextInt(40);
+      int al = 2 + r.nextInt(15);
+      int cu = 100 - zr - al;
+      double dmax = Math.max(0, (zr * cu) / 900.0 - 0.5 + r.nextDouble() * 0.3);
+      s.append(String.format(java.util.Locale.ROOT, "Zr%dCu%dAl%d,%.3f,row %d%n", zr, cu, al, dmax, i));
+    }
+    return s.toString();
+  }
+
+  @BeforeAll
+  static void trainOnce() throws IOException {
+    data = Files.writeString(shared.resolve("zr-cu-al.csv"), dataset(60, 1));
+    model = shared.resolve("model");
+    GfaRun run = GfaRun.of(args("train", "--data", data.toString(), "--out", model.toString(), "--seed", "5"));
+    assertEquals(0, run.exit(), run::toString);
+  }
+
+  @Test
+  void trainWritesManifestReportAndModelFiles() throws IOException {
+    JsonNode manifest = new ObjectMapper().readTree(model.resolve("manifest.json").toFile());
+    assertEquals("gfa-model/1", manifest.path("format").asText());
+    assertEquals(64, manifest.path("data").path("sha256").asText().length());
+    assertEquals("zr-cu-al.csv", manifest.path("data").path("file").asText());
+    // 60 rows written, 3 compositions drawn twice: their D_max values are averaged
+    assertEquals(57, manifest.path("data").path("rows").asInt());
+    assertEquals("gong2024", manifest.path("descriptors").path("preset").asText());
+    assertEquals("paper", manifest.path("descriptors").path("miedema").asText());
+    assertFalse(manifest.path("descriptors").path("tables_version").asText().isEmpty());
+    assertEquals(29, manifest.path("descriptors").path("columns").size());
+    assertEquals(5, manifest.path("seed").asInt());
+    assertFalse(manifest.path("gfa_version").asText().isEmpty());
+    assertTrue(manifest.path("models").path("xgboost").path("params").has("max_depth"));
+    assertTrue(Files.isRegularFile(model.resolve("xgboost.json")));
+    assertTrue(Files.isRegularFile(model.resolve("lightgbm.txt")));
+    JsonNode report = new ObjectMapper().readTree(model.resolve("report.json").toFile());
+    assertEquals(57, report.path("rows").asInt());
+    assertTrue(report.path("fusion").path("weights").has("lightgbm"));
+    assertTrue(report.path("classification").has("average_precision"));
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalPredictionsAndMetrics() throws IOException {
+    Path again = dir.resolve("again");
+    GfaRun run = GfaRun.of(args("train", "--data", data.toString(), "--out", again.toString(), "--seed", "5", "--json"));
+    assertEquals(0, run.exit(), run::toString);
+    JsonNode a = strip(new ObjectMapper().readTree(model.resolve("report.json").toFile()));
+    JsonNode b = strip(new ObjectMapper().readTree(run.out()));
+    assertEquals(a, b, "report metrics");
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu45Al5\nZr65Cu27.5Al7.5\nCu50Zr50\n");
+    Path p1 = dir.resolve("p1.csv");
+    Path p2 = dir.resolve("p2.csv");
+    assertEquals(0, GfaRun.of("predict", "--model", model.toString(), "-i", in.toString(), "-o", p1.toString(), "-q").exit());
+    assertEquals(0, GfaRun.of("predict", "--model", again.toString(), "-i", in.toString(), "-o", p2.toString(), "-q").exit());
+    assertEquals(Files.readString(p1), Files.readString(p2));
+    List<String> lines = Files.readAllLines(p1);
+    assertEquals("composition,predicted_D_max,predicted_D_max_xgboost,predicted_D_max_lightgbm", lines.get(0));
+    assertEquals(4, lines.size());
+  }
+
+  @Test
+  void predictKeepsInputColumns() throws IOException {
+    Path out = dir.resolve("pred.csv");
+    GfaRun run = GfaRun.of("predict", "--model", model.toString(), "-i", data.toString(), "-o", out.toString(), "--json");
+    assertEquals(0, run.exit(), run::toString);
+    List<String> lines = Files.readAllLines(out);
+    assertTrue(lines.get(0).startsWith("composition,D_max,note,predicted_D_max,"), lines.get(0));
+    assertEquals(61, lines.size());
+    assertTrue(run.out().contains("\"rows\":60"), run.out());
+  }
+
+  // --- bad input -------------------------------------------------------------------------------
+
+  @Test
+  void missingTargetColumn() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "composition,Dmax\nZr50Cu50,1\n");
+    assertBadInput(GfaRun.of(args("train", "--data", bad.toString(), "--out", dir.resolve("m").toString())), "no 'D_max' column", dir.resolve("m"));
+  }
+
+  @Test
+  void nonNumericTarget() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "composition,D_max\nZr50Cu50,1\nZr40Cu60,abc\n");
+    assertBadInput(GfaRun.of(args("train", "--data", bad.toString(), "--out", dir.resolve("m").toString())), "line 3", dir.resolve("m"));
+  }
+
+  @Test
+  void fewerRowsThanFolds() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "composition,D_max\nZr50Cu50,1\nZr40Cu60,0.2\n");
+    assertBadInput(GfaRun.of(args("train", "--data", bad.toString(), "--out", dir.resolve("m").toString())), "fewer than the 3 folds", dir.resolve("m"));
+  }
+
+  @Test
+  void unknownModelDirectory() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu50\n");
+    Path out = dir.resolve("out.csv");
+    assertBadInput(GfaRun.of("predict", "--model", dir.resolve("nope").toString(), "-i", in.toString(), "-o", out.toString()), "model directory not found", out);
+  }
+
+  @Test
+  void corruptedManifest() throws IOException {
+    Path broken = dir.resolve("broken");
+    Files.createDirectories(broken);
+    for (String f : List.of("xgboost.json", "lightgbm.txt", "report.json")) {
+      Files.copy(model.resolve(f), broken.resolve(f));
+    }
+    Files.writeString(broken.resolve("manifest.json"), "{\"format\": \"gfa-model/1\", \"descriptors\": ");
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu50\n");
+    Path out = dir.resolve("out.csv");
+    assertBadInput(GfaRun.of("predict", "--model", broken.toString(), "-i", in.toString(), "-o", out.toString()), "corrupted manifest", out);
+  }
+
+  @Test
+  void modelTrainedWithAnotherPresetIsRefused() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu50\n");
+    Path out = dir.resolve("out.csv");
+    assertBadInput(GfaRun.of("predict", "--model", model.toString(), "-i", in.toString(), "-o", out.toString(), "--preset", "all"),
+        "trained with descriptor preset 'gong2024'", out);
+  }
+
+  @Test
+  void existingModelDirectoryIsNotOverwritten() throws IOException {
+    GfaRun run = GfaRun.of(args("train", "--data", data.toString(), "--out", model.toString()));
+    assertEquals(2, run.exit(), run::toString);
+    assertTrue(run.err().contains("--replace"), run::toString);
+    assertTrue(Files.isRegularFile(model.resolve("manifest.json")), "the old model is intact");
+  }
+
+  private static void assertBadInput(GfaRun run, String expected, Path mustNotExist) {
+    assertEquals(2, run.exit(), run::toString);
+    assertEquals(1, run.errLines().size(), run::toString);
+    assertTrue(run.err().contains(expected), run::toString);
+    assertFalse(Files.exists(mustNotExist), "nothing half-written: " + mustNotExist);
+  }
+
+  private static JsonNode strip(JsonNode report) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = (com.fasterxml.jackson.databind.node.ObjectNode) report.deepCopy();
+    copy.path("models").forEach(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("seconds"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("fusion")).remove("seconds");
+    return copy;
+  }
+}
