@@ -40,6 +40,20 @@ public final class Tpe {
     return SearchLoop.run(space, objective, budget, new Sampler(space, options), listener);
   }
 
+  /**
+   * As {@link #minimize(SearchSpace, Objective, Budget, TpeOptions, TrialListener)}, but the first
+   * trials evaluate {@code firstPoints} (e.g. a learner's known-good defaults; hyperopt's
+   * {@code points_to_evaluate}, Optuna's {@code enqueue_trial}); they count towards the start-up
+   * trials and the budget, and TPE learns from them like from any other trial.
+   */
+  public static SearchResult minimize(SearchSpace space, Objective objective, Budget budget, TpeOptions options,
+      TrialListener listener, List<Map<String, Object>> firstPoints) throws Exception {
+    Sampler tpe = new Sampler(space, options);
+    List<Map<String, Object>> first = List.copyOf(firstPoints);
+    SearchLoop.Sampler sampler = history -> history.size() < first.size() ? first.get(history.size()) : tpe.next(history);
+    return SearchLoop.run(space, objective, budget, sampler, listener);
+  }
+
   /** Proposes trials; holds the search's only random generator. */
   static final class Sampler implements SearchLoop.Sampler {
     private final SearchSpace space;

@@ -91,7 +91,10 @@ public final class ModelStore {
     m.put("folds", result.folds());
     m.put("cv", result.foldKind());
     ObjectNode budget = m.putObject("budget");
-    budget(budget.putObject("learners"), options.learnerBudget());
+    ObjectNode learnerBudgets = budget.putObject("learners");
+    for (String id : options.learners()) {
+      budget(learnerBudgets.putObject(id), options.budgetFor(id));
+    }
     budget(budget.putObject("fusion"), options.fusionBudget());
     ObjectNode scaler = m.putObject("standardizer");
     ArrayNode mean = scaler.putArray("mean");

@@ -43,8 +43,8 @@ public final class TrainingRun {
     List<TunedModel> tuned = new ArrayList<>();
     for (String id : options.learners()) {
       Learner learner = Learners.byId(id);
-      listener.searchStarted(id, options.learnerBudget().maxTrials());
-      tuned.add(Tuner.tune(learner, prepared, options.learnerBudget(), options.seed(), options.threads(),
+      listener.searchStarted(id, options.budgetFor(id).maxTrials());
+      tuned.add(Tuner.tune(learner, prepared, options.budgetFor(id), options.seed(), options.threads(),
           (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed)));
       listener.searchFinished(id);
     }

@@ -41,13 +41,23 @@ public final class Tuner {
             params -> RegressionMetrics.meanOverFolds(y, CrossValidation.outOfFold(learner, params, folds, seed, threads), folds.folds()).rmse(),
             budget,
             options(budget, seed),
-            listener);
+            listener,
+            List.of(defaultsOnGrid(learner)));
     Map<String, Object> best = new LinkedHashMap<>(result.best().params());
     // refit once with the best parameters: deterministic, so these are the best trial's predictions
     double[] oof = CrossValidation.outOfFold(learner, best, folds, seed, threads);
     RegressionMetrics cv = RegressionMetrics.meanOverFolds(y, oof, folds.folds());
     return new TunedModel(
         learner.id(), best, cv, oof, result.trials().size(), result.stopReason(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The learner's defaults, the first point every search evaluates (all values as doubles). */
+  static Map<String, Object> defaultsOnGrid(Learner learner) {
+    Map<String, Object> point = new LinkedHashMap<>();
+    for (String name : learner.space().names()) {
+      point.put(name, ((Number) learner.defaults().get(name)).doubleValue());
+    }
+    return point;
   }
 
   /**
