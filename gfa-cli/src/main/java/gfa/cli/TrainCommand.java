@@ -2,27 +2,20 @@ package gfa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gfa.core.GfaInputException;
-import gfa.core.data.ElementData;
 import gfa.core.data.MiedemaVersion;
-import gfa.core.dataset.DatasetReader;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
-import gfa.models.search.Budget;
-import gfa.models.search.Trial;
 import gfa.models.training.ModelStore;
 import gfa.models.training.Provenance;
 import gfa.models.training.TrainingData;
-import gfa.models.training.TrainingListener;
 import gfa.models.training.TrainingOptions;
 import gfa.models.training.TrainingResult;
-import gfa.models.training.TrainingRun;
 import gfa.models.training.TunedModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,15 +37,12 @@ import picocli.CommandLine.Spec;
           + "fusion weights on the CV R² of their out-of-fold predictions, refit all on every row "
           + "and save the model directory (manifest.json with provenance, report.json, one file per model).",
       "",
-      "Budget: by default each learner gets " + TrainCommand.DEFAULT_TRIALS + " TPE trials (the full "
-          + "published dataset trains in a few minutes on 2 cores); --budget N sets the trials per "
+      "Budget: by default " + ModelTraining.DEFAULT_BUDGET + ". --budget N sets N trials for every "
           + "learner; --paper runs the paper's protocol (at most 500 trials, stop after 100 without "
           + "improvement; fusion 300/50), which takes hours. Fusion always uses the paper's budget: "
           + "it refits nothing and takes seconds.",
     })
 public final class TrainCommand implements Callable<Integer> {
-  static final int DEFAULT_TRIALS = 20;
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
@@ -79,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
   Integer level;
 
   static final class BudgetChoice {
-    @Option(names = "--budget", paramLabel = "N", description = "TPE trials per learner (default " + DEFAULT_TRIALS + ").")
+    @Option(names = "--budget", paramLabel = "N", description = "TPE trials for every learner (default: see above).")
     Integer trials;
 
     @Option(names = "--paper", description = "The paper's search protocol (hours).")
@@ -119,27 +109,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
     checkOutput();
-    if (!Files.isRegularFile(data)) {
-      throw new GfaInputException("data file not found: " + data);
-    }
-    DatasetReader reader = DatasetReader.open(data);
     Featurizer featurizer = Featurizer.of(preset, miedema);
-    TrainingData training = common.withThreads(
-        () -> TrainingData.prepare(reader, target, featurizer, useFileDescriptors, targetSystem, pruningLevel));
-    if (training.rows() < options.folds()) {
-      throw new GfaInputException(data + ": " + training.rows() + " rows, fewer than the " + options.folds() + " folds");
-    }
-    TrainingResult result;
-    try (SearchProgress progress = new SearchProgress(common)) {
-      result = common.withThreads(
-          () -> TrainingRun.run(training.columns(), training.x(), training.y(), options, progress));
-    }
+    TrainingData training = ModelTraining.prepare(
+        data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
+    TrainingResult result = ModelTraining.run(training, options, common);
     try {
-      Provenance provenance = new Provenance(
-          GfaVersion.version(), data.getFileName().toString(), training.dataset().sourceSha256(), training.rows(), target,
-          useFileDescriptors ? "file" : "computed", OptionValues.name(preset), OptionValues.name(miedema),
-          ElementData.standard().version(), targetSystem == null ? null : targetSystem.name(),
-          pruningLevel == null ? null : pruningLevel.level());
+      Provenance provenance = ModelTraining.provenance(
+          data, training, target, useFileDescriptors, preset, miedema, targetSystem, pruningLevel);
       ModelStore.save(out, replace, result, options, provenance);
       print(result, training);
     } finally {
@@ -149,26 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainingOptions options() {
-    if (folds < 2) {
-      throw new GfaInputException("--folds must be at least 2, not " + folds);
-    }
-    Budget learnerBudget;
-    Budget fusionBudget = Budget.fusionPaper();
-    if (budget != null && budget.paper) {
-      learnerBudget = Budget.paper();
-    } else {
-      int trials = budget == null || budget.trials == null ? DEFAULT_TRIALS : budget.trials;
-      if (trials < 1) {
-        throw new GfaInputException("--budget must be at least 1 trial, not " + trials);
-      }
-      learnerBudget = Budget.trials(trials);
-    }
-    List<String> ids = learners == null ? TrainingOptions.paperLearners() : learners;
-    try {
-      return new TrainingOptions(folds, common.seed(), common.threads(), learnerBudget, fusionBudget, ids);
-    } catch (IllegalArgumentException e) {
-      throw new GfaInputException("--learners: " + e.getMessage());
-    }
+    return ModelTraining.options(folds, budget == null ? null : budget.trials, budget != null && budget.paper, learners, common);
   }
 
   private void checkOutput() throws java.io.IOException {
@@ -221,49 +178,5 @@ public final class TrainCommand implements Callable<Integer> {
         "as a BMG classifier (D_max >= %.0f mm, %d positives): precision %.3f, recall %.3f, F1 %.3f, MCC %.3f, ROC-AUC %.3f, average precision %.3f%n",
         c.threshold(), c.truePositives() + c.falseNegatives(), c.precision(), c.recall(), c.f1(), c.mcc(), c.rocAuc(), c.averagePrecision()));
     return s.toString();
-  }
-
-  /** One progress bar per search (trials, best score, time left), on stderr. */
-  static final class SearchProgress implements TrainingListener, AutoCloseable {
-    private final CommonOptions common;
-    private Progress bar;
-    private String current;
-
-    SearchProgress(CommonOptions common) {
-      this.common = common;
-    }
-
-    @Override
-    public void searchStarted(String name, int maxTrials) {
-      close();
-      current = name;
-      bar = Progress.start("tune " + name, maxTrials, common);
-    }
-
-    @Override
-    public void trialFinished(String name, Trial trial, Trial best, Duration elapsed) {
-      if (bar != null) {
-        bar.step(1);
-        String score = name.equals("fusion")
-            ? String.format(Locale.ROOT, "best CV R2 %.4f", -best.loss())
-            : String.format(Locale.ROOT, "best CV RMSE %.4f", best.loss());
-        bar.message(score);
-      }
-    }
-
-    @Override
-    public void searchFinished(String name) {
-      if (bar != null) {
-        bar.finishEarly();
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
-      }
-    }
   }
 }

@@ -49,7 +49,14 @@ public final class Tpe {
   public static SearchResult minimize(SearchSpace space, Objective objective, Budget budget, TpeOptions options,
       TrialListener listener, List<Map<String, Object>> firstPoints) throws Exception {
     Sampler tpe = new Sampler(space, options);
-    List<Map<String, Object>> first = List.copyOf(firstPoints);
+    List<Map<String, Object>> first = new java.util.ArrayList<>();
+    for (Map<String, Object> point : firstPoints) { // in the space's parameter order, as trials are
+      Map<String, Object> ordered = new LinkedHashMap<>();
+      for (String name : space.names()) {
+        ordered.put(name, point.get(name));
+      }
+      first.add(ordered);
+    }
     SearchLoop.Sampler sampler = history -> history.size() < first.size() ? first.get(history.size()) : tpe.next(history);
     return SearchLoop.run(space, objective, budget, sampler, listener);
   }
