@@ -29,31 +29,15 @@ import picocli.CommandLine.Spec;
 public final class DescriptorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      paramLabel = "NAME",
-      defaultValue = "gong2024",
-      converter = OptionValues.PresetConverter.class,
-      completionCandidates = OptionValues.PresetNames.class,
-      description = "Descriptor set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Preset preset;
 
-  @Option(
-      names = "--miedema",
-      paramLabel = "VERSION",
-      defaultValue = "paper",
-      converter = OptionValues.MiedemaConverter.class,
-      completionCandidates = OptionValues.MiedemaNames.class,
-      description =
-          "Miedema parameter table whose source is cited: ${COMPLETION-CANDIDATES} "
-              + "(default: ${DEFAULT-VALUE}). The columns are the same for both.")
-  MiedemaVersion miedema;
+
+  @Mixin DescriptorOptions descriptorSet;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    Featurizer featurizer = Featurizer.of(preset, miedema);
+    Featurizer featurizer = descriptorSet.featurizer();
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       out.println(json(featurizer));
@@ -66,8 +50,8 @@ public final class DescriptorsCommand implements Callable<Integer> {
 
   private String json(Featurizer featurizer) {
     ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("preset", OptionValues.name(preset));
-    root.put("miedema", OptionValues.name(miedema));
+    root.put("preset", OptionValues.name(descriptorSet.preset()));
+    root.put("miedema", OptionValues.name(descriptorSet.miedema()));
     ArrayNode columns = root.putArray("columns");
     for (String column : featurizer.columns()) {
       DescriptorFamily family = featurizer.familyOf(column);

@@ -63,28 +63,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
       description = "CSV to write (its directory must exist).")
   Path output;
 
-  @Option(
-      names = "--preset",
-      paramLabel = "NAME",
-      defaultValue = "gong2024",
-      converter = OptionValues.PresetConverter.class,
-      completionCandidates = OptionValues.PresetNames.class,
-      description =
-          "Descriptor set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). gong2024 is the "
-              + "29 descriptors of the paper's Table S2; all is the full set it started from.")
-  Preset preset;
 
-  @Option(
-      names = "--miedema",
-      paramLabel = "VERSION",
-      defaultValue = "paper",
-      converter = OptionValues.MiedemaConverter.class,
-      completionCandidates = OptionValues.MiedemaNames.class,
-      description =
-          "Miedema parameter table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). paper "
-              + "reproduces the published values; 2024 has matminer's 2024 correction of the "
-              + "valence-electron column.")
-  MiedemaVersion miedema;
 
   @Option(
       names = "--allow-missing",
@@ -93,6 +72,8 @@ public final class FeaturizeCommand implements Callable<Integer> {
               + "failing (matminer wrote NaN there). Only the 'all' preset has such columns "
               + "(velocity of sound, bulk modulus, thermal expansion).")
   boolean allowMissing;
+
+  @Mixin DescriptorOptions descriptorSet;
 
   @Mixin CommonOptions common;
 
@@ -103,7 +84,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
     checkOutputFile(output);
     CsvTable table = CsvTable.readCompositionList(input);
     List<Composition> compositions = compositions(table);
-    Featurizer featurizer = Featurizer.of(preset, miedema, allowMissing);
+    Featurizer featurizer = Featurizer.of(descriptorSet.preset(), descriptorSet.miedema(), allowMissing);
     double[][] values = common.withThreads(() -> featurize(featurizer, table, compositions));
     CsvTable result = withDescriptors(table, featurizer.columns(), values);
     result.writeAtomically(output);
@@ -227,8 +208,8 @@ public final class FeaturizeCommand implements Callable<Integer> {
       summary.put("rows", rows);
       summary.put("columns", columns);
       summary.put("descriptors", descriptors);
-      summary.put("preset", OptionValues.name(preset));
-      summary.put("miedema", OptionValues.name(miedema));
+      summary.put("preset", OptionValues.name(descriptorSet.preset()));
+      summary.put("miedema", OptionValues.name(descriptorSet.miedema()));
       summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
       summary.put("compositions_per_second", Math.round(rows / Math.max(seconds, 1e-9) * 10) / 10.0);
       spec.commandLine().getOut().println(summary);

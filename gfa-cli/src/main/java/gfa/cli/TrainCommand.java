@@ -90,13 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Take the descriptor columns from the data file instead of computing them.")
   boolean useFileDescriptors;
 
-  @Option(names = "--preset", defaultValue = "gong2024", paramLabel = "NAME", converter = OptionValues.PresetConverter.class,
-      description = "Descriptor set (default: ${DEFAULT-VALUE}).")
-  Preset preset;
 
-  @Option(names = "--miedema", defaultValue = "paper", paramLabel = "VERSION", converter = OptionValues.MiedemaConverter.class,
-      description = "Miedema parameter table: paper or 2024 (default: ${DEFAULT-VALUE}).")
-  MiedemaVersion miedema;
+
+  @Mixin DescriptorOptions descriptorSet;
 
   @Mixin CommonOptions common;
 
@@ -109,13 +105,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
     checkOutput();
-    Featurizer featurizer = Featurizer.of(preset, miedema);
+    Featurizer featurizer = descriptorSet.featurizer();
     TrainingData training = ModelTraining.prepare(
         data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
     TrainingResult result = ModelTraining.run(training, options, common);
     try {
       Provenance provenance = ModelTraining.provenance(
-          data, training, target, useFileDescriptors, preset, miedema, targetSystem, pruningLevel);
+          data, training, target, useFileDescriptors, descriptorSet.preset(), descriptorSet.miedema(), targetSystem, pruningLevel);
       ModelStore.save(out, replace, result, options, provenance);
       print(result, training);
     } finally {
