@@ -106,7 +106,7 @@ public final class TernaryFigure {
   }
 
   /** PNG bytes, deflated quickly ({@link #PNG_QUALITY}). */
-  private static byte[] encodePng(BufferedImage image) throws IOException {
+  static byte[] encodePng(BufferedImage image) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
     try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -155,7 +155,7 @@ public final class TernaryFigure {
   }
 
   /** Coordinates to the hundredth of a pixel: a third of the size of full doubles, the same picture. */
-  private static String twoDecimals(double v) {
+  static String twoDecimals(double v) {
     long hundredths = Math.round(v * 100);
     if (hundredths % 100 == 0) {
       return Long.toString(hundredths / 100);

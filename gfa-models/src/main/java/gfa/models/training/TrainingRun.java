@@ -48,7 +48,48 @@ public final class TrainingRun {
           (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed)));
       listener.searchFinished(id);
     }
+    return fuseAndRefit(columns, x, y, folds, tuned, options, listener);
+  }
 
+  /**
+   * As {@link #run}, but every learner keeps the hyperparameters of {@code fixed} instead of being
+   * searched (the learners of {@code fixed} take part, whatever {@code options} lists): each is
+   * cross-validated once on the folds, the fusion weights are tuned again on its out-of-fold
+   * predictions (seconds), and the learners are refitted on all rows.
+   */
+  public static TrainingResult runWithParams(
+      List<String> columns, double[][] x, double[] y, Folds folds, TrainingOptions options, ModelParams fixed,
+      TrainingListener listener) throws Exception {
+    PreparedFolds prepared = new PreparedFolds(x, y, folds);
+    List<TunedModel> tuned = new ArrayList<>();
+    for (String id : fixed.learners()) {
+      listener.searchStarted(id, 1);
+      TunedModel t = Tuner.fixed(Learners.byId(id), fixed.params().get(id), prepared, options.seed(), options.threads());
+      listener.searchFinished(id);
+      tuned.add(t);
+    }
+    TrainingOptions used = new TrainingOptions(options.folds(), options.seed(), options.threads(), options.learnerBudget(),
+        options.fusionBudget(), fixed.learners(), options.perLearner());
+    return fuseAndRefit(columns, x, y, folds, tuned, used, listener);
+  }
+
+  /**
+   * Fits every learner of {@code params} on all rows with its parameters and fuses them with its
+   * weights: no cross-validation and no search, the cheapest way to a model on new rows.
+   */
+  public static Ensemble refit(List<String> columns, double[][] x, double[] y, ModelParams params, long seed, int threads) {
+    Standardizer scaler = Standardizer.fit(x, null);
+    double[][] z = scaler.transform(x, null);
+    List<FittedModel> models = new ArrayList<>();
+    for (String id : params.learners()) {
+      models.add(Learners.byId(id).fit(z, y, params.params().get(id), seed, threads));
+    }
+    return new Ensemble(columns, scaler, params.learners(), models, params.weightsInOrder());
+  }
+
+  private static TrainingResult fuseAndRefit(
+      List<String> columns, double[][] x, double[] y, Folds folds, List<TunedModel> tuned, TrainingOptions options,
+      TrainingListener listener) throws Exception {
     double[][] oof = new double[tuned.size()][];
     for (int m = 0; m < tuned.size(); m++) {
       oof[m] = tuned.get(m).outOfFold();

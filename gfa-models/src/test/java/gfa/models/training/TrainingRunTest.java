@@ -36,6 +36,10 @@ class TrainingRunTest {
 
   static final List<String> COLUMNS = List.of("a", "b", "c", "d", "e", "f");
 
+  static Provenance provenance() {
+    return new Provenance("test", "synthetic.csv", "0".repeat(64), 0, "D_max", "computed", "gong2024", "paper", "test", null, null);
+  }
+
   static TrainingResult train(double[][] x, double[] y, long seed) throws Exception {
     TrainingOptions options =
         new TrainingOptions(3, seed, 2, Budget.trials(2), Budget.trials(30), TrainingOptions.paperLearners());

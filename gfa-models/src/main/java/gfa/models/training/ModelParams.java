@@ -1,0 +1,129 @@
+package gfa.models.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gfa.core.GfaInputException;
+import gfa.models.learners.Learner;
+import gfa.models.learners.Learners;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a search found, apart from the fitted models: each learner's hyperparameters and the
+ * fusion weights. Reused to train again on other rows without searching again (a campaign round
+ * without {@code --retune}, the cells of a pruning study), so that only the data change.
+ *
+ * @param params per learner id (in fusion order), its hyperparameters, every value a Double as
+ *     the search proposes them, so a reused point fits exactly as the tuned one did
+ * @param weights per learner id, its fusion weight
+ */
+public record ModelParams(Map<String, Map<String, Object>> params, Map<String, Double> weights) {
+
+  public ModelParams {
+    Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+    params.forEach((id, p) -> {
+      Learner learner = Learners.byId(id); // unknown ids fail here
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String name : learner.space().names()) {
+        Object v = p.containsKey(name) ? p.get(name) : learner.defaults().get(name);
+        values.put(name, ((Number) v).doubleValue());
+      }
+      copy.put(id, java.util.Collections.unmodifiableMap(values));
+    });
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("no learners");
+    }
+    for (String id : copy.keySet()) {
+      if (!weights.containsKey(id)) {
+        throw new IllegalArgumentException("no fusion weight for " + id);
+      }
+    }
+    params = java.util.Collections.unmodifiableMap(copy);
+    weights = Map.copyOf(weights);
+  }
+
+  /** The learners, in fusion order. */
+  public List<String> learners() {
+    return List.copyOf(params.keySet());
+  }
+
+  /** The fusion weights in {@link #learners()} order. */
+  public double[] weightsInOrder() {
+    return FusionWeights.weightsInOrder(learners(), weights);
+  }
+
+  /** The parameters a training run found. */
+  public static ModelParams of(TrainingResult result) {
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    for (TunedModel t : result.models()) {
+      params.put(t.learner(), t.bestParams());
+    }
+    return new ModelParams(params, result.weights());
+  }
+
+  /**
+   * The parameters recorded in a model directory's manifest. Only the manifest is read, not the
+   * model files. Problems are one-line input errors naming the file.
+   */
+  public static ModelParams read(Path modelDirectory) {
+    Path manifest = modelDirectory.resolve(ModelStore.MANIFEST);
+    if (!Files.isDirectory(modelDirectory)) {
+      throw new GfaInputException("model directory not found: " + modelDirectory);
+    }
+    if (!Files.isRegularFile(manifest)) {
+      throw new GfaInputException(modelDirectory + ": no " + ModelStore.MANIFEST + " (not a gfa model directory)");
+    }
+    JsonNode m;
+    try {
+      m = new ObjectMapper().readTree(manifest.toFile());
+    } catch (IOException e) {
+      throw new GfaInputException(manifest + ": corrupted manifest (" + e.getMessage().strip().lines().findFirst().orElse("") + ")");
+    }
+    if (m == null || !ModelStore.FORMAT.equals(m.path("format").asText())) {
+      throw new GfaInputException(manifest + ": not a " + ModelStore.FORMAT + " manifest");
+    }
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> models = m.path("models").fields();
+    while (models.hasNext()) {
+      Map.Entry<String, JsonNode> e = models.next();
+      Learner learner;
+      try {
+        learner = Learners.byId(e.getKey());
+      } catch (IllegalArgumentException unknown) {
+        throw new GfaInputException(manifest + ": unknown learner '" + e.getKey() + "'");
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      JsonNode p = e.getValue().path("params");
+      for (String name : learner.space().names()) {
+        JsonNode v = p.get(name);
+        if (v == null || !v.isNumber()) {
+          throw new GfaInputException(manifest + ": corrupted manifest (" + e.getKey() + " has no number for '" + name + "')");
+        }
+        values.put(name, v.asDouble());
+      }
+      params.put(e.getKey(), values);
+      JsonNode w = m.path("fusion").path("weights").get(e.getKey());
+      if (w == null || !w.isNumber()) {
+        throw new GfaInputException(manifest + ": corrupted manifest (no fusion weight for " + e.getKey() + ")");
+      }
+      weights.put(e.getKey(), w.asDouble());
+    }
+    if (params.isEmpty()) {
+      throw new GfaInputException(manifest + ": corrupted manifest (no models)");
+    }
+    return new ModelParams(params, weights);
+  }
+
+  /** The learners' ids as a list, for messages. */
+  @Override
+  public String toString() {
+    return "ModelParams" + new ArrayList<>(params.keySet());
+  }
+}
