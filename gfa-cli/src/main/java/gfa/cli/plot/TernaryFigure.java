@@ -148,6 +148,7 @@ public final class TernaryFigure {
   public String svg() {
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
     g.setGeomDoubleConverter(TernaryFigure::twoDecimals);
+    g.setDefsKeyPrefix("gfa-"); // the default prefix is a clock reading: the same figure would differ run to run
     g.setTransformDoubleConverter(TernaryFigure::twoDecimals);
     draw(g);
     g.dispose();

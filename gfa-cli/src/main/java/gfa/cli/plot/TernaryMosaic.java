@@ -125,6 +125,7 @@ public final class TernaryMosaic {
   public String svg() {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setGeomDoubleConverter(TernaryFigure::twoDecimals);
+    g.setDefsKeyPrefix("gfa-"); // the default prefix is a clock reading: the same figure would differ run to run
     g.setTransformDoubleConverter(TernaryFigure::twoDecimals);
     draw(g);
     g.dispose();

@@ -71,6 +71,51 @@ public record TrainingData(
     return new TrainingData(List.copyOf(compositions), x, y, featurizer.columns(), dataset, pruning);
   }
 
+  /**
+   * These rows plus {@code extra} alloys with their labels (e.g. lab results), featurised here. An
+   * extra alloy that is already a row is not added twice: its label is averaged with the row's,
+   * counting the row as one more report (METHOD §1: several reports of one alloy are averaged).
+   */
+  public TrainingData plus(List<Composition> extra, double[] labels, Featurizer featurizer) {
+    if (extra.size() != labels.length) {
+      throw new IllegalArgumentException(extra.size() + " alloys, " + labels.length + " labels");
+    }
+    if (!featurizer.columns().equals(columns)) {
+      throw new IllegalArgumentException("descriptor columns differ");
+    }
+    java.util.Map<Composition, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < compositions.size(); i++) {
+      index.put(compositions.get(i), i);
+    }
+    List<Composition> allCompositions = new ArrayList<>(compositions);
+    double[] allY = java.util.Arrays.copyOf(y, y.length + extra.size());
+    List<Composition> added = new ArrayList<>();
+    List<Double> addedY = new ArrayList<>();
+    for (int k = 0; k < extra.size(); k++) {
+      Integer row = index.get(extra.get(k));
+      if (row != null) {
+        allY[row] = (y[row] + labels[k]) / 2;
+      } else {
+        added.add(extra.get(k));
+        addedY.add(labels[k]);
+      }
+    }
+    double[][] addedX = featurizer.featurizeAll(added);
+    double[][] allX = java.util.Arrays.copyOf(x, x.length + added.size());
+    for (int k = 0; k < added.size(); k++) {
+      allCompositions.add(added.get(k));
+      allX[x.length + k] = addedX[k];
+      allY[y.length + k] = addedY.get(k);
+      for (int j = 0; j < addedX[k].length; j++) {
+        if (!Double.isFinite(addedX[k][j])) {
+          throw new GfaInputException(added.get(k).format() + ": descriptor '" + columns.get(j) + "' is not a finite number");
+        }
+      }
+    }
+    allY = java.util.Arrays.copyOf(allY, allX.length);
+    return new TrainingData(List.copyOf(allCompositions), allX, allY, columns, dataset, pruning);
+  }
+
   public int rows() {
     return y.length;
   }

@@ -33,6 +33,11 @@ public record TrainingOptions(
     return budgets;
   }
 
+  /** The same options with another seed. */
+  public TrainingOptions withSeed(long newSeed) {
+    return new TrainingOptions(folds, newSeed, threads, learnerBudget, fusionBudget, learners, perLearner);
+  }
+
   /** The budget of one learner's search. */
   public Budget budgetFor(String learner) {
     return perLearner.getOrDefault(learner, learnerBudget);

@@ -1,0 +1,178 @@
+package gfa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.core.GfaInputException;
+import gfa.core.campaign.Ledger;
+import gfa.core.io.AtomicOutput;
+import gfa.core.pruning.PruningLevel;
+import gfa.core.pruning.TernarySystem;
+import gfa.core.ternary.TernaryGrid;
+import gfa.core.ternary.TernarySelection;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gfa campaign init|status}: start an active-learning campaign, and look at one. */
+@Command(
+    name = "campaign",
+    mixinStandardHelpOptions = true,
+    versionProvider = GfaVersion.class,
+    description = {
+      "An active-learning campaign for one ternary system (METHOD §7): 'gfa campaign init' trains "
+          + "on the pruned base data and proposes two alloys; the lab casts them; 'gfa iterate' "
+          + "records the results, retrains and proposes again; 'gfa campaign status' shows every "
+          + "iteration. See docs/campaign.md.",
+    },
+    subcommands = {CampaignCommand.Init.class, CampaignStatusCommand.class})
+public final class CampaignCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand (init, status)");
+  }
+
+  /** {@code gfa campaign init A-B-C --data FILE --dir DIR}. */
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
+      versionProvider = GfaVersion.class,
+      sortOptions = false,
+      description = {
+        "Create a campaign directory and run iteration 0: prune the base data for the system "
+            + "(subdataset --level, default 3), tune and train as 'gfa train' does, predict the "
+            + "grid and propose two alloys on the --candidate-step lattice.",
+        "",
+        "Everything that fixes the campaign is recorded in DIR/campaign.json (system, base data "
+            + "and its SHA-256, level, budget, learners, seed, grid settings) and a byte copy of the "
+            + "base data is kept in DIR/base-data.csv. DIR appears complete or not at all.",
+      })
+  static final class Init implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A-B-C", description = "The ternary system, e.g. Zr-Al-Cu.")
+    String system;
+
+    @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
+        description = "Base training data: CSV with 'composition' and 'D_max' (or 'outcome'/'dmax_mm').")
+    Path data;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The campaign directory to create (must not exist or be empty).")
+    Path dir;
+
+    @Option(names = "--level", defaultValue = "3", paramLabel = "N",
+        description = "Pruning level 1..5 for the base data (default: ${DEFAULT-VALUE}, the paper's).")
+    int level;
+
+    static final class BudgetChoice {
+      @Option(names = "--budget", paramLabel = "N", description = "TPE trials for every learner (default: as 'gfa train').")
+      Integer trials;
+
+      @Option(names = "--paper", description = "The paper's search protocol (hours per tuning).")
+      boolean paper;
+    }
+
+    @ArgGroup(exclusive = true)
+    BudgetChoice budget;
+
+    @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "CV folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--learners", split = ",", paramLabel = "ID",
+        description = "Learners, comma-separated (default: svr,rf,xgboost,lightgbm).")
+    List<String> learners;
+
+    @Option(names = "--step", defaultValue = "1", paramLabel = "AT%", description = "Grid step in at.%% (default: ${DEFAULT-VALUE}).")
+    int step;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "PERCENT", description = "Top share of the grid, in %% (default: ${DEFAULT-VALUE}).")
+    double top;
+
+    @Option(names = "--candidate-step", defaultValue = "5", paramLabel = "AT%",
+        description = "Lattice of the proposed alloys, in at.%% (default: ${DEFAULT-VALUE}).")
+    int candidateStep;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      System.setProperty("java.awt.headless", "true");
+      long start = System.nanoTime();
+      TernarySystem target = TernarySystem.parse(system);
+      PruningLevel pruningLevel = PruningLevel.of(level);
+      TernaryGrid grid = TernaryGrid.of(target, step);
+      new TernarySelection.Options(top, candidateStep, List.of()); // refuses a bad share or lattice now
+      if (candidateStep % step != 0) {
+        throw new GfaInputException("--candidate-step " + candidateStep + " is not a multiple of --step " + step);
+      }
+      checkDirectory();
+      if (!Files.isRegularFile(data)) {
+        throw new GfaInputException("data file not found: " + data);
+      }
+      byte[] bytes = Files.readAllBytes(data);
+      List<String> ids = learners == null ? gfa.models.training.TrainingOptions.paperLearners() : learners;
+      ModelTraining.options(folds, budget == null ? null : budget.trials, budget != null && budget.paper, ids, common); // validates
+      CampaignRound.Settings settings = new CampaignRound.Settings(target, pruningLevel, common.seed(), folds,
+          budget == null ? null : budget.trials, budget != null && budget.paper, ids, grid.step(), top, candidateStep,
+          data.getFileName().toString(), CampaignDirectory.sha256(bytes));
+      ObjectNode json = CampaignDirectory.newSettings();
+      settings.writeTo(json);
+      json.putObject("data").put("file", data.getFileName().toString()).put("copy", CampaignDirectory.BASE_DATA)
+          .put("sha256", settings.dataSha256()).put("bytes", bytes.length);
+      json.put("gfa_version", GfaVersion.version());
+
+      CampaignRound round = CampaignRound.compute(0, settings, data, Ledger.empty(), null, null, null, null, common);
+      try {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicOutput.publishDirectory(dir, false, d -> {
+          Files.writeString(d.resolve(CampaignDirectory.SETTINGS), mapper.writeValueAsString(json) + "\n");
+          Files.write(d.resolve(CampaignDirectory.BASE_DATA), bytes);
+          Files.writeString(d.resolve(CampaignDirectory.LEDGER), Ledger.empty().toCsv());
+          Path it = Files.createDirectories(d.resolve(CampaignDirectory.ITERATIONS).resolve(CampaignDirectory.iterationName(0)));
+          round.writeInto(it, CampaignRound.Checkpoint.NONE);
+        });
+      } finally {
+        round.result.ensemble().close();
+      }
+      if (common.json()) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(new ObjectMapper().writeValueAsString(round.summary));
+        out.flush();
+      } else if (!common.quiet()) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(IterateCommand.proposal(dir, round.summary, (System.nanoTime() - start) / 1e9));
+        err.flush();
+      }
+      return ExitCodes.OK;
+    }
+
+    private void checkDirectory() throws java.io.IOException {
+      Path parent = dir.toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        throw new GfaInputException("the parent of the campaign directory does not exist: " + parent);
+      }
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new GfaInputException("'" + dir + "' exists and is not a directory");
+      }
+      if (Files.isDirectory(dir)) {
+        try (var entries = Files.list(dir)) {
+          if (entries.findAny().isPresent()) {
+            throw new GfaInputException("campaign directory '" + dir + "' exists and is not empty; a campaign is never overwritten");
+          }
+        }
+      }
+    }
+  }
+}
