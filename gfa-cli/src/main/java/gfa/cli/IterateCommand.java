@@ -39,8 +39,29 @@ import picocli.CommandLine.Spec;
           + "Giving the same results file twice records it once. See docs/campaign.md.",
     })
 public final class IterateCommand implements Callable<Integer> {
-  /** Test hook: stops the command at named steps (see CampaignRound.Checkpoint). */
-  static volatile CampaignRound.Checkpoint checkpoint = CampaignRound.Checkpoint.NONE;
+  /**
+   * Test hook: stops the command at named steps (see CampaignRound.Checkpoint). In-process tests
+   * set it; a test that kills a separate process passes {@code -Dgfa.test.pauseAt=STEP}, and the
+   * process announces the step on stdout and waits there to be killed.
+   */
+  static volatile CampaignRound.Checkpoint checkpoint = pauseAt(System.getProperty("gfa.test.pauseAt"));
+
+  static CampaignRound.Checkpoint pauseAt(String pauseStep) {
+    if (pauseStep == null) {
+      return CampaignRound.Checkpoint.NONE;
+    }
+    return step -> {
+      if (step.equals(pauseStep)) {
+        System.out.println("gfa-test: paused at " + step);
+        System.out.flush();
+        try {
+          Thread.sleep(600_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+  }
 
   @Spec CommandSpec spec;
 
