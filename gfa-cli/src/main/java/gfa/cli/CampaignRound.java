@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.cli.plot.TernaryFigure;
 import gfa.core.Composition;
+import gfa.core.GfaInputException;
 import gfa.core.campaign.LabResult;
 import gfa.core.campaign.LabResults;
 import gfa.core.campaign.Ledger;
@@ -138,6 +139,10 @@ final class CampaignRound {
     TrainingOptions options = ModelTraining.options(settings.folds(), settings.budget(), settings.paper(), settings.learners(), common)
         .withSeed(settings.seed());
     TrainingData base = ModelTraining.prepare(baseData, "D_max", featurizer, false, system, settings.level(), options, common);
+    if (!base.dataset().sourceSha256().equals(settings.dataSha256())) {
+      throw new GfaInputException(baseData + " has changed since the campaign began (SHA-256 " + base.dataset().sourceSha256()
+          + ", recorded " + settings.dataSha256() + "); a campaign's base data are fixed");
+    }
     Map<Composition, Double> labels = ledger.labels();
     TrainingData training = common.withThreads(() -> base.plus(new ArrayList<>(labels.keySet()),
         labels.values().stream().mapToDouble(Double::doubleValue).toArray(), featurizer));

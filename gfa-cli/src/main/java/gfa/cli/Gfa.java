@@ -37,7 +37,9 @@ public final class Gfa implements Callable<Integer> {
   /** {@code gfa} alone names no command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command (featurize, descriptors, train, predict, prune, predict-ternary, campaign, iterate, benchmark)");
+    java.util.List<String> names = new java.util.ArrayList<>(spec.subcommands().keySet());
+    names.remove("help");
+    throw new ParameterException(spec.commandLine(), "missing command (" + String.join(", ", names) + ")");
   }
 
   /** The command tree with gfa's exit-code and error handling installed; used by main and tests. */

@@ -309,6 +309,17 @@ class CampaignCommandTest {
     }
   }
 
+  @Test
+  void changedBaseDataAreRefused() throws Exception {
+    Path campaign = copy(reference, dir.resolve("c"));
+    Files.writeString(campaign.resolve("base-data.csv"), "\nZr50Cu50,1.0\n", java.nio.file.StandardOpenOption.APPEND);
+    Map<String, String> before = tree(campaign);
+    GfaRun run = iterate(campaign, round2);
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(run.err().contains("has changed since the campaign began"), run.err());
+    assertEquals(before, tree(campaign));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "Zr-Al           | ternary system 'Zr-Al' names 2 elements",

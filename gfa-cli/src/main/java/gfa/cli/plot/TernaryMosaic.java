@@ -16,11 +16,9 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Several ternary maps of one system side by side, for comparing them at a glance: the rounds of
@@ -112,24 +110,11 @@ public final class TernaryMosaic {
   }
 
   public byte[] png() throws IOException {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      draw(g);
-    } finally {
-      g.dispose();
-    }
-    return TernaryFigure.encodePng(image);
+    return Rendering.png(width, height, this::draw);
   }
 
   public String svg() {
-    SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setGeomDoubleConverter(TernaryFigure::twoDecimals);
-    g.setDefsKeyPrefix("gfa-"); // the default prefix is a clock reading: the same figure would differ run to run
-    g.setTransformDoubleConverter(TernaryFigure::twoDecimals);
-    draw(g);
-    g.dispose();
-    return g.getSVGDocument();
+    return Rendering.svg(width, height, this::draw);
   }
 
   /** The whole mosaic: the one routine behind both the PNG and the SVG. */
