@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         "Glass-forming ability of bulk metallic glasses: composition descriptors, models and "
             + "ternary predictions after Gong et al., Phys. Rev. Materials 8, 055602 (2024).",
     },
-    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, BenchmarkCommand.class, HelpCommand.class},
+    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, StudyCommand.class, BenchmarkCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -37,7 +37,7 @@ public final class Gfa implements Callable<Integer> {
   /** {@code gfa} alone names no command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command (featurize, descriptors, train, predict, prune, predict-ternary, benchmark)");
+    throw new ParameterException(spec.commandLine(), "missing command (featurize, descriptors, train, predict, prune, predict-ternary, study, benchmark)");
   }
 
   /** The command tree with gfa's exit-code and error handling installed; used by main and tests. */
