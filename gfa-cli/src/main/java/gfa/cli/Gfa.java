@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         "Glass-forming ability of bulk metallic glasses: composition descriptors, models and "
             + "ternary predictions after Gong et al., Phys. Rev. Materials 8, 055602 (2024).",
     },
-    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, BenchmarkCommand.class, HelpCommand.class},
+    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, StudyCommand.class, BenchmarkCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",

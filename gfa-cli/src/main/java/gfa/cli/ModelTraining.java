@@ -8,8 +8,12 @@ import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
+import gfa.models.eval.CvScheme;
+import gfa.models.eval.Folds;
 import gfa.models.search.Budget;
 import gfa.models.search.Trial;
+import gfa.models.training.Generalisation;
+import gfa.models.training.ModelParams;
 import gfa.models.training.Provenance;
 import gfa.models.training.TrainingData;
 import gfa.models.training.TrainingListener;
@@ -96,6 +100,29 @@ final class ModelTraining {
     }
   }
 
+  /**
+   * As {@link #run(TrainingData, TrainingOptions, CommonOptions)} on given folds; with
+   * {@code fixed} parameters (from {@code --model-params}) the learners are not searched but
+   * cross-validated once with them, and only the fusion weights are tuned.
+   */
+  static TrainingResult run(TrainingData training, TrainingOptions options, Folds folds, ModelParams fixed, CommonOptions common)
+      throws Exception {
+    try (SearchProgress progress = new SearchProgress(common)) {
+      return common.withThreads(() -> fixed == null
+          ? TrainingRun.run(training.columns(), training.x(), training.y(), folds, options, progress)
+          : TrainingRun.runWithParams(training.columns(), training.x(), training.y(), folds, options, fixed, progress));
+    }
+  }
+
+  /** The second cross-validation and the per-system errors of a finished run, with progress bars. */
+  static Generalisation generalisation(TrainingResult result, TrainingData training, String[] groups, CvScheme tunedWith,
+      boolean runExtra, CommonOptions common) throws Exception {
+    try (SearchProgress progress = new SearchProgress(common)) {
+      return common.withThreads(() -> Generalisation.evaluate(result, training.x(), training.y(), groups, tunedWith, runExtra,
+          common.seed(), common.threads(), progress));
+    }
+  }
+
   /** What the manifest records about where the model came from. */
   static Provenance provenance(Path data, TrainingData training, String target, boolean useFileDescriptors, Preset preset,
       MiedemaVersion miedema, TernarySystem system, PruningLevel level) {
@@ -117,7 +144,8 @@ final class ModelTraining {
     @Override
     public void searchStarted(String name, int maxTrials) {
       close();
-      bar = Progress.start("tune " + name, maxTrials, common);
+      // a learner's or the fusion's search; other work (a second cross-validation) names itself
+      bar = Progress.start(name.contains(" ") ? name : "tune " + name, maxTrials, common);
     }
 
     @Override

@@ -7,6 +7,14 @@ import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.models.eval.CvScheme;
+import gfa.models.eval.Folds;
+import gfa.models.eval.PerSystemErrors;
+import gfa.models.eval.SystemGroups;
+import gfa.models.training.FoldEvaluation;
+import gfa.models.training.Generalisation;
+import gfa.models.training.ModelParams;
 import gfa.models.training.ModelStore;
 import gfa.models.training.Provenance;
 import gfa.models.training.TrainingData;
@@ -40,7 +48,13 @@ import picocli.CommandLine.Spec;
       "Budget: by default " + ModelTraining.DEFAULT_BUDGET + ". --budget N sets N trials for every "
           + "learner; --paper runs the paper's protocol (at most 500 trials, stop after 100 without "
           + "improvement; fusion 300/50), which takes hours. Fusion always uses the paper's budget: "
-          + "it refits nothing and takes seconds.",
+          + "it refits nothing and takes seconds. --model-params DIR reuses the hyperparameters of a saved model "
+          + "instead of searching.",
+      "",
+      "Generalisation: after tuning on random k-fold, the tuned model is cross-validated again on "
+          + "leave-system-out folds (each fold holds out whole alloy systems, i.e. element sets), and "
+          + "report.json gets 'leave_system_out' and 'per_system' (errors on the 10 systems with the most "
+          + "rows). With --cv leave-system-out the roles swap ('random_kfold'). --no-extra-cv skips it.",
     })
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -90,7 +104,19 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Take the descriptor columns from the data file instead of computing them.")
   boolean useFileDescriptors;
 
+  @Option(names = "--cv", defaultValue = "random", paramLabel = "SCHEME",
+      description = "Folds to tune with: random (shuffled k-fold) or leave-system-out (each fold holds out whole alloy "
+          + "systems, i.e. element sets). The other scheme then evaluates the tuned model (default: ${DEFAULT-VALUE}).")
+  String cv;
 
+  @Option(names = "--no-extra-cv",
+      description = "Skip the evaluation with the other fold scheme (it costs one cross-validation per learner).")
+  boolean noExtraCv;
+
+  @Option(names = "--model-params", paramLabel = "DIR",
+      description = "Reuse the hyperparameters of this model directory instead of searching: each learner is "
+          + "cross-validated once with them, the fusion weights are tuned again (seconds), and all are refitted.")
+  Path modelParams;
 
   @Mixin DescriptorOptions descriptorSet;
 
@@ -99,21 +125,44 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainingOptions options = options();
+    CvScheme scheme = CvScheme.parse(cv);
     TernarySystem targetSystem = system == null ? null : TernarySystem.parse(system);
     if (level != null && targetSystem == null) {
       throw new GfaInputException("--level needs --system");
+    }
+    if (modelParams != null && budget != null) {
+      throw new GfaInputException("--model-params reuses a search's parameters; it does not go with --budget or --paper");
+    }
+    ModelParams fixed = modelParams == null ? null : ModelParams.read(modelParams);
+    if (fixed != null && learners != null) {
+      fixed = fixed.restrictTo(options.learners());
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
     checkOutput();
     Featurizer featurizer = descriptorSet.featurizer();
     TrainingData training = ModelTraining.prepare(
         data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
-    TrainingResult result = ModelTraining.run(training, options, common);
+    String[] groups = SystemGroups.of(training.compositions());
+    Folds folds = scheme.folds(groups, options.folds(), options.seed());
+    TrainingResult result = ModelTraining.run(training, options, folds, fixed, common);
     try {
+      Generalisation generalisation = ModelTraining.generalisation(result, training, groups, scheme, !noExtraCv, common);
+      if (generalisation.skipped() != null && !noExtraCv && !common.quiet() && !common.json()) {
+        spec.commandLine().getErr().println("gfa: warning: no " + scheme.other().option() + " evaluation: " + generalisation.skipped());
+        spec.commandLine().getErr().flush();
+      }
       Provenance provenance = ModelTraining.provenance(
           data, training, target, useFileDescriptors, descriptorSet.preset(), descriptorSet.miedema(), targetSystem, pruningLevel);
-      ModelStore.save(out, replace, result, options, provenance);
-      print(result, training);
+      // with --model-params the learners that took part are those of the parameters
+      TrainingOptions used = fixed == null ? options : new TrainingOptions(options.folds(), options.seed(), options.threads(),
+          options.learnerBudget(), options.fusionBudget(), fixed.learners(), options.perLearner());
+      ObjectNode report = ModelStore.report(result);
+      generalisation.addTo(report);
+      if (modelParams != null) {
+        report.put("params_from", modelParams.toString());
+      }
+      ModelStore.save(out, replace, result, ModelStore.manifest(result, used, provenance), report);
+      print(result, training, generalisation, report);
     } finally {
       result.ensemble().close();
     }
@@ -140,19 +189,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private void print(TrainingResult r, TrainingData training) throws Exception {
+  private void print(TrainingResult r, TrainingData training, Generalisation g, ObjectNode report) throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     if (common.json()) {
-      stdout.println(new ObjectMapper().writeValueAsString(ModelStore.report(r)));
+      stdout.println(new ObjectMapper().writeValueAsString(report));
     } else {
-      stdout.print(summary(r, training));
+      stdout.print(summary(r, training, g));
       stdout.println("model saved to " + out);
     }
     stdout.flush();
   }
 
-  /** The readable summary table of a training run. */
-  static String summary(TrainingResult r, TrainingData training) {
+  /** The readable summary table of a training run, with the second cross-validation beside the first. */
+  static String summary(TrainingResult r, TrainingData training, Generalisation g) {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "%d rows, %s CV, seed %d%s%n", r.rows(), r.foldKind(), r.seed(),
         training.pruning() == null ? "" : ", pruned for " + training.pruning().system().name() + " (subdataset " + training.pruning().level().level() + ")"));
@@ -160,19 +209,52 @@ public final class TrainCommand implements Callable<Integer> {
       s.append(String.format(Locale.ROOT, "%d compositions appear more than once in %d rows read; their D_max values were averaged%n",
           training.dataset().merged().size(), training.dataset().rowsRead()));
     }
-    s.append(String.format(Locale.ROOT, "%-16s %7s %8s %7s %7s %9s%n", "model", "CV R2", "CV RMSE", "CV MAE", "trials", "seconds"));
+    FoldEvaluation extra = g.extra();
+    String tag = g.tunedWith().other() == CvScheme.LEAVE_SYSTEM_OUT ? "LSO" : "random";
+    s.append(String.format(Locale.ROOT, "%-16s %7s %8s %7s %7s %9s", "model", "CV R2", "CV RMSE", "CV MAE", "trials", "seconds"));
+    s.append(extra == null ? "\n" : String.format(Locale.ROOT, "  %9s %11s%n", tag + " R2", tag + " RMSE"));
     for (TunedModel m : r.models()) {
-      s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7d %9.1f%n", m.learner(), m.cv().r2(), m.cv().rmse(), m.cv().mae(), m.trials(), m.seconds()));
+      s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7d %9.1f", m.learner(), m.cv().r2(), m.cv().rmse(), m.cv().mae(), m.trials(), m.seconds()));
+      s.append(extra == null ? "\n" : String.format(Locale.ROOT, "  %9.3f %11.3f%n", extra.models().get(m.learner()).r2(),
+          extra.models().get(m.learner()).rmse()));
     }
-    s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7s %9.1f%n", "fusion (tuned)", r.fusion().r2(), r.fusion().rmse(), r.fusion().mae(), "", r.fusionSeconds()));
+    s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f %7.3f %7s %9.1f", "fusion (tuned)", r.fusion().r2(), r.fusion().rmse(), r.fusion().mae(), "", r.fusionSeconds()));
+    s.append(extra == null ? "\n" : String.format(Locale.ROOT, "  %9.3f %11.3f%n", extra.fusion().r2(), extra.fusion().rmse()));
     s.append(String.format(Locale.ROOT, "%-16s %7.3f %8.3f%n", "fusion (equal)", r.fusionEqual().r2(), r.fusionEqual().rmse()));
     StringBuilder w = new StringBuilder();
     r.weights().forEach((k, v) -> w.append(String.format(Locale.ROOT, " %s %.2f", k, v)));
     s.append("fusion weights:").append(w).append('\n');
+    if (extra != null) {
+      s.append(String.format(Locale.ROOT, "%s columns: %s CV of the same hyperparameters and weights (%d systems in the data, %.1f s)%n",
+          tag, extra.kind(), g.systems(), extra.seconds()));
+    } else {
+      s.append(String.format(Locale.ROOT, "no %s evaluation: %s%n", g.tunedWith().other().option(), g.skipped()));
+    }
     var c = r.classification();
     s.append(String.format(Locale.ROOT,
         "as a BMG classifier (D_max >= %.0f mm, %d positives): precision %.3f, recall %.3f, F1 %.3f, MCC %.3f, ROC-AUC %.3f, average precision %.3f%n",
         c.threshold(), c.truePositives() + c.falseNegatives(), c.precision(), c.recall(), c.f1(), c.mcc(), c.rocAuc(), c.averagePrecision()));
+    s.append(perSystem(g, tag));
+    return s.toString();
+  }
+
+  /** The fused errors on the systems with the most rows, one line each. */
+  private static String perSystem(Generalisation g, String tag) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "fused out-of-fold errors on the %d systems with the most rows (mm):%n", g.perSystem().size()));
+    boolean both = g.extra() != null;
+    s.append(String.format(Locale.ROOT, "  %-22s %5s %8s %7s", "system", "rows", "CV RMSE", "CV MAE"));
+    s.append(both ? String.format(Locale.ROOT, " %11s %10s%n", tag + " RMSE", tag + " MAE") : "\n");
+    for (PerSystemErrors.Row row : g.perSystem()) {
+      var main = row.errors().get(g.tunedWith().reportKey());
+      s.append(String.format(Locale.ROOT, "  %-22s %5d %8.3f %7.3f", row.system(), row.rows(), main.rmse(), main.mae()));
+      if (both) {
+        var other = row.errors().get(g.tunedWith().other().reportKey());
+        s.append(String.format(Locale.ROOT, " %11.3f %10.3f%n", other.rmse(), other.mae()));
+      } else {
+        s.append('\n');
+      }
+    }
     return s.toString();
   }
 }

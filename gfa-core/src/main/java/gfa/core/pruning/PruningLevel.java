@@ -54,6 +54,45 @@ public record PruningLevel(int level) {
     return new PruningLevel(Integer.parseInt(t));
   }
 
+  /**
+   * Reads a list of levels: one level ({@code 3}), a range ({@code 1-5}), or a comma list of both
+   * ({@code 1,3,5}, {@code 1-3,5}). Returns them ascending. Refuses, with a one-line
+   * {@link GfaInputException} quoting the text, an empty list or item, a level outside 1..5, a
+   * range written backwards ({@code 5-1}) and a level given twice.
+   */
+  public static java.util.List<PruningLevel> parseList(String text) {
+    String t = text == null ? "" : text.strip();
+    String quoted = "levels '" + t.replaceAll("\\p{Cntrl}", "?") + "'";
+    if (t.isEmpty()) {
+      throw new GfaInputException("levels are empty; write e.g. 1-5, 3 or 1,3,5");
+    }
+    java.util.TreeSet<Integer> seen = new java.util.TreeSet<>();
+    for (String item : t.split(",", -1)) {
+      String part = item.strip();
+      if (part.isEmpty()) {
+        throw new GfaInputException(quoted + " has an empty item; write e.g. 1-5, 3 or 1,3,5");
+      }
+      int dash = part.indexOf('-', 1);
+      int from;
+      int to;
+      try {
+        from = (dash < 0 ? parse(part) : parse(part.substring(0, dash))).level();
+        to = dash < 0 ? from : parse(part.substring(dash + 1)).level();
+      } catch (GfaInputException e) {
+        throw new GfaInputException(quoted + ": " + e.getMessage());
+      }
+      if (to < from) {
+        throw new GfaInputException(quoted + ": range " + part + " runs backwards; write " + to + "-" + from);
+      }
+      for (int level = from; level <= to; level++) {
+        if (!seen.add(level)) {
+          throw new GfaInputException(quoted + " names level " + level + " twice");
+        }
+      }
+    }
+    return seen.stream().map(PruningLevel::new).toList();
+  }
+
   /** All five levels, 1..5. */
   public static PruningLevel[] all() {
     PruningLevel[] out = new PruningLevel[MAX];

@@ -63,4 +63,27 @@ class PruningLevelTest {
     assertTrue(assertThrows(GfaInputException.class, () -> PruningLevel.parse("9")).getMessage()
         .contains("outside 1..5"));
   }
+
+  @Test
+  void readsListsOfLevelsAscending() {
+    assertEquals(List.of(PruningLevel.of(1), PruningLevel.of(2), PruningLevel.of(3), PruningLevel.of(4), PruningLevel.of(5)),
+        PruningLevel.parseList("1-5"));
+    assertEquals(List.of(PruningLevel.of(3)), PruningLevel.parseList(" 3 "));
+    assertEquals(List.of(PruningLevel.of(1), PruningLevel.of(3), PruningLevel.of(5)), PruningLevel.parseList("5,1,3"));
+    assertEquals(List.of(PruningLevel.of(1), PruningLevel.of(2), PruningLevel.of(3), PruningLevel.of(5)),
+        PruningLevel.parseList("1-3, 5"));
+  }
+
+  @Test
+  void refusesBadListsNamingTheProblem() {
+    String[][] cases = {
+        {"", "empty"}, {"1,,3", "empty item"}, {"0-3", "outside 1..5"}, {"6", "outside 1..5"}, {"5-1", "backwards"},
+        {"1-3,2", "level 2 twice"}, {"a", "not a whole number"}, {"1-", "not a whole number"},
+    };
+    for (String[] c : cases) {
+      String m = assertThrows(GfaInputException.class, () -> PruningLevel.parseList(c[0])).getMessage();
+      assertTrue(m.contains(c[1]), c[0] + " -> " + m);
+      assertFalse(m.contains("\n"), m);
+    }
+  }
 }

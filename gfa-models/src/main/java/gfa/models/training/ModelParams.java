@@ -58,6 +58,49 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
     return FusionWeights.weightsInOrder(learners(), weights);
   }
 
+  /**
+   * Every learner of {@code learners} at its defaults ({@link Learner#defaults()}), fused with
+   * equal weights: a sound model without any search.
+   */
+  public static ModelParams defaults(List<String> learners) {
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    for (String id : learners) {
+      params.put(id, Learners.byId(id).defaults());
+      weights.put(id, 1.0);
+    }
+    return new ModelParams(params, weights);
+  }
+
+  /**
+   * The learners of {@code learners} only, in that order, with their parameters and weights.
+   * Refuses (one-line input error) a learner these parameters do not have, and a choice whose
+   * weights are all zero (their fusion would be undefined).
+   */
+  public ModelParams restrictTo(List<String> learners) {
+    Map<String, Map<String, Object>> kept = new LinkedHashMap<>();
+    Map<String, Double> keptWeights = new LinkedHashMap<>();
+    for (String id : learners) {
+      if (!params.containsKey(id)) {
+        throw new GfaInputException("learner '" + id + "' is not among the reused parameters' learners " + learners());
+      }
+      kept.put(id, params.get(id));
+      keptWeights.put(id, weights.get(id));
+    }
+    if (keptWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw new GfaInputException("the fusion weights of " + learners + " are all zero: their fusion is undefined");
+    }
+    return new ModelParams(kept, keptWeights);
+  }
+
+  /**
+   * Without the learners whose fusion weight is zero: they do not change a fused prediction, so
+   * fitting them is wasted time. Refuses parameters whose weights are all zero.
+   */
+  public ModelParams withoutZeroWeights() {
+    return restrictTo(learners().stream().filter(id -> weights.get(id) > 0).toList());
+  }
+
   /** The parameters a training run found. */
   public static ModelParams of(TrainingResult result) {
     Map<String, Map<String, Object>> params = new LinkedHashMap<>();

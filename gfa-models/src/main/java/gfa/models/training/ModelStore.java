@@ -41,8 +41,12 @@ public final class ModelStore {
 
   public static void save(Path directory, boolean replace, TrainingResult result, TrainingOptions options, Provenance provenance)
       throws IOException {
-    ObjectNode manifest = manifest(result, options, provenance);
-    ObjectNode report = report(result);
+    save(directory, replace, result, manifest(result, options, provenance), report(result));
+  }
+
+  /** As above, with a manifest and report already built (e.g. a report with more keys than {@link #report}). */
+  public static void save(Path directory, boolean replace, TrainingResult result, ObjectNode manifest, ObjectNode report)
+      throws IOException {
     AtomicOutput.publishDirectory(directory, replace, dir -> writeInto(dir, result, manifest, report));
   }
 

@@ -1,0 +1,65 @@
+package gfa.models.training;
+
+import gfa.models.eval.Folds;
+import gfa.models.eval.RegressionMetrics;
+import gfa.models.learners.Learners;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A second opinion on a trained model: its hyperparameters and fusion weights, unchanged,
+ * cross-validated on other folds. {@code gfa train} tunes on shuffled k-fold and then evaluates on
+ * leave-system-out folds (whole alloy systems held out), or the other way round with
+ * {@code --cv leave-system-out}. Nothing is tuned here, so the score is an honest estimate for the
+ * kind of rows the folds hold out.
+ *
+ * @param kind the folds' description, e.g. {@code leave-system-out 5-fold}
+ * @param folds the number of folds
+ * @param groups the number of distinct systems in the rows
+ * @param models per learner (in fusion order), its cross-validated metrics (mean over folds)
+ * @param fusion the fused out-of-fold predictions' metrics, with the given weights
+ * @param fusedOutOfFold the fused out-of-fold predictions, one per row
+ * @param seconds the time the evaluation took
+ */
+public record FoldEvaluation(
+    String kind, int folds, int groups, Map<String, RegressionMetrics> models, RegressionMetrics fusion,
+    double[] fusedOutOfFold, double seconds) {
+
+  public FoldEvaluation {
+    models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    fusedOutOfFold = fusedOutOfFold.clone();
+  }
+
+  @Override
+  public double[] fusedOutOfFold() {
+    return fusedOutOfFold.clone();
+  }
+
+  /**
+   * Cross-validates every learner of {@code params} with its parameters on {@code folds}, fuses
+   * the out-of-fold predictions with the weights of {@code params}, and scores both (mean over
+   * folds, as the tuning objective).
+   */
+  public static FoldEvaluation evaluate(
+      double[][] x, double[] y, Folds folds, int groups, ModelParams params, long seed, int threads, TrainingListener listener)
+      throws Exception {
+    long start = System.nanoTime();
+    PreparedFolds prepared = new PreparedFolds(x, y, folds);
+    List<String> learners = params.learners();
+    double[][] oof = new double[learners.size()][];
+    Map<String, RegressionMetrics> models = new LinkedHashMap<>();
+    for (int m = 0; m < learners.size(); m++) {
+      String id = learners.get(m);
+      String name = "evaluate " + id + " (" + folds.kind() + ")";
+      listener.searchStarted(name, 1);
+      TunedModel t = Tuner.fixed(Learners.byId(id), params.params().get(id), prepared, seed, threads);
+      listener.searchFinished(name);
+      oof[m] = t.outOfFold();
+      models.put(id, t.cv());
+    }
+    double[] fused = FusionWeights.fuse(oof, params.weightsInOrder());
+    return new FoldEvaluation(folds.kind(), folds.count(), groups, models, RegressionMetrics.meanOverFolds(y, fused, folds),
+        fused, (System.nanoTime() - start) / 1e9);
+  }
+}
