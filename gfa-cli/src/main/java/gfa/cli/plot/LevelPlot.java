@@ -12,12 +12,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A line chart of one measure against the pruning level, one line per system: the paper's
@@ -126,23 +124,11 @@ public final class LevelPlot {
   }
 
   public byte[] png() throws IOException {
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      draw(g);
-    } finally {
-      g.dispose();
-    }
-    return TernaryFigure.encodePng(image);
+    return Rendering.png(WIDTH, HEIGHT, this::draw);
   }
 
   public String svg() {
-    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-    g.setGeomDoubleConverter(TernaryFigure::twoDecimals);
-    g.setTransformDoubleConverter(TernaryFigure::twoDecimals);
-    draw(g);
-    g.dispose();
-    return g.getSVGDocument();
+    return Rendering.svg(WIDTH, HEIGHT, this::draw);
   }
 
   /** The whole chart: the one routine behind both the PNG and the SVG. */
