@@ -77,6 +77,8 @@ public final class TernaryMosaic {
   private static final double PANEL_HEIGHT = 470;
   private static final double TOP = 60;
   private static final double LEGEND_HEIGHT = 50;
+  /** The legend with every marker style is about 1400 px long at LEGEND_FONT. */
+  private static final double MIN_WIDTH = 1440;
 
   private final String title;
   private final List<Panel> panels;
@@ -97,7 +99,8 @@ public final class TernaryMosaic {
     this.panels = List.copyOf(panels);
     this.columns = Math.min(columns, panels.size());
     int rows = (panels.size() + this.columns - 1) / this.columns;
-    this.width = (int) Math.round(this.columns * PANEL_WIDTH + 40);
+    // At least as wide as the legend line below the panels, which one or two panels would not be.
+    this.width = (int) Math.round(Math.max(this.columns * PANEL_WIDTH + 40, MIN_WIDTH));
     this.height = (int) Math.round(TOP + rows * PANEL_HEIGHT + LEGEND_HEIGHT);
   }
 
@@ -130,7 +133,7 @@ public final class TernaryMosaic {
     FontMetrics fm = g.getFontMetrics();
     g.drawString(title, (float) ((width - fm.stringWidth(title)) / 2.0), 36f);
     for (int p = 0; p < panels.size(); p++) {
-      double x = 20 + (p % columns) * PANEL_WIDTH;
+      double x = (width - columns * PANEL_WIDTH) / 2 + (p % columns) * PANEL_WIDTH;
       double y = TOP + (p / columns) * PANEL_HEIGHT;
       drawPanel(g, panels.get(p), x, y);
     }

@@ -67,5 +67,7 @@ class TernaryMosaicTest {
     TernaryMosaic one = new TernaryMosaic("t", panels, 5);
     TernaryMosaic two = new TernaryMosaic("t", panels, 3);
     assertTrue(two.height() > one.height() && two.width() < one.width());
+    TernaryMosaic single = new TernaryMosaic("t", panels.subList(0, 1), 1);
+    assertTrue(single.width() >= 1440, "wide enough for the legend line even with one panel");
   }
 }
