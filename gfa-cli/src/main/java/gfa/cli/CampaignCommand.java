@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,23 +75,7 @@ public final class CampaignCommand implements Callable<Integer> {
         description = "Pruning level 1..5 for the base data (default: ${DEFAULT-VALUE}, the paper's).")
     int level;
 
-    static final class BudgetChoice {
-      @Option(names = "--budget", paramLabel = "N", description = "TPE trials for every learner (default: as 'gfa train').")
-      Integer trials;
-
-      @Option(names = "--paper", description = "The paper's search protocol (hours per tuning).")
-      boolean paper;
-    }
-
-    @ArgGroup(exclusive = true)
-    BudgetChoice budget;
-
-    @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "CV folds (default: ${DEFAULT-VALUE}).")
-    int folds;
-
-    @Option(names = "--learners", split = ",", paramLabel = "ID",
-        description = "Learners, comma-separated (default: svr,rf,xgboost,lightgbm).")
-    List<String> learners;
+    @Mixin SearchOptions search;
 
     @Option(names = "--step", defaultValue = "1", paramLabel = "AT%", description = "Grid step in at.%% (default: ${DEFAULT-VALUE}).")
     int step;
@@ -117,15 +100,15 @@ public final class CampaignCommand implements Callable<Integer> {
       if (candidateStep % step != 0) {
         throw new GfaInputException("--candidate-step " + candidateStep + " is not a multiple of --step " + step);
       }
-      checkDirectory();
+      OutputDirectory.check(dir, false, "(a campaign is never overwritten)");
       if (!Files.isRegularFile(data)) {
         throw new GfaInputException("data file not found: " + data);
       }
       byte[] bytes = Files.readAllBytes(data);
-      List<String> ids = learners == null ? gfa.models.training.TrainingOptions.paperLearners() : learners;
-      ModelTraining.options(folds, budget == null ? null : budget.trials, budget != null && budget.paper, ids, common); // validates
-      CampaignRound.Settings settings = new CampaignRound.Settings(target, pruningLevel, common.seed(), folds,
-          budget == null ? null : budget.trials, budget != null && budget.paper, ids, grid.step(), top, candidateStep,
+      List<String> ids = search.learners() == null ? gfa.models.training.TrainingOptions.paperLearners() : search.learners();
+      ModelTraining.options(search.folds(), search.trials(), search.paper(), ids, common); // validates
+      CampaignRound.Settings settings = new CampaignRound.Settings(target, pruningLevel, common.seed(), search.folds(),
+          search.trials(), search.paper(), ids, grid.step(), top, candidateStep,
           data.getFileName().toString(), CampaignDirectory.sha256(bytes));
       ObjectNode json = CampaignDirectory.newSettings();
       settings.writeTo(json);
@@ -156,23 +139,6 @@ public final class CampaignCommand implements Callable<Integer> {
         err.flush();
       }
       return ExitCodes.OK;
-    }
-
-    private void checkDirectory() throws java.io.IOException {
-      Path parent = dir.toAbsolutePath().getParent();
-      if (parent == null || !Files.isDirectory(parent)) {
-        throw new GfaInputException("the parent of the campaign directory does not exist: " + parent);
-      }
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new GfaInputException("'" + dir + "' exists and is not a directory");
-      }
-      if (Files.isDirectory(dir)) {
-        try (var entries = Files.list(dir)) {
-          if (entries.findAny().isPresent()) {
-            throw new GfaInputException("campaign directory '" + dir + "' exists and is not empty; a campaign is never overwritten");
-          }
-        }
-      }
     }
   }
 }

@@ -168,7 +168,7 @@ public final class PredictTernaryCommand implements Callable<Integer> {
     if (source.model != null && (level != null || budget != null || folds != null || learners != null)) {
       throw new GfaInputException("--level, --budget, --folds and --learners go with --data; a model given with --model is already trained");
     }
-    checkOutput();
+    OutputDirectory.check(out, replace, "(use --replace)");
     List<Composition> excluded = readExcluded();
     TernarySelection.Options options = new TernarySelection.Options(top, candidateStep, excluded);
 
@@ -244,22 +244,6 @@ public final class PredictTernaryCommand implements Callable<Integer> {
 
   // ---------------------------------------------------------------- inputs
 
-  private void checkOutput() throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new GfaInputException("the parent of the output directory does not exist: " + parent);
-    }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new GfaInputException("output '" + out + "' exists and is not a directory");
-    }
-    if (Files.isDirectory(out) && !replace) {
-      try (var entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          throw new GfaInputException("output directory '" + out + "' exists and is not empty (use --replace)");
-        }
-      }
-    }
-  }
 
   private List<Composition> readExcluded() {
     if (exclude == null) {

@@ -140,7 +140,7 @@ public final class StudyCommand implements Callable<Integer> {
     ModelSource source = modelSource(threadsPerCell);
     source.description().put("parallel_cells", parallel);
     source.description().put("threads_per_cell", threadsPerCell);
-    checkOutput();
+    OutputDirectory.check(out, replace, "(use --replace)");
     if (!Files.isRegularFile(data)) {
       throw new GfaInputException("data file not found: " + data);
     }
@@ -296,22 +296,6 @@ public final class StudyCommand implements Callable<Integer> {
     }
   }
 
-  private void checkOutput() throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new GfaInputException("the parent of the output directory does not exist: " + parent);
-    }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new GfaInputException("output '" + out + "' exists and is not a directory");
-    }
-    if (Files.isDirectory(out) && !replace) {
-      try (var entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          throw new GfaInputException("output directory '" + out + "' exists and is not empty (use --replace)");
-        }
-      }
-    }
-  }
 
   // ---------------------------------------------------------------- outputs
 

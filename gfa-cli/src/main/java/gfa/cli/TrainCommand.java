@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,23 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Pruning level 1..5 with --system (default 3, the paper's choice).")
   Integer level;
 
-  static final class BudgetChoice {
-    @Option(names = "--budget", paramLabel = "N", description = "TPE trials for every learner (default: see above).")
-    Integer trials;
-
-    @Option(names = "--paper", description = "The paper's search protocol (hours).")
-    boolean paper;
-  }
-
-  @ArgGroup(exclusive = true)
-  BudgetChoice budget;
-
-  @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "CV folds (default: ${DEFAULT-VALUE}).")
-  int folds;
-
-  @Option(names = "--learners", split = ",", paramLabel = "ID",
-      description = "Learners to use, comma-separated (default: svr,rf,xgboost,lightgbm).")
-  List<String> learners;
+  @Mixin SearchOptions search;
 
   @Option(names = "--use-file-descriptors",
       description = "Take the descriptor columns from the data file instead of computing them.")
@@ -130,11 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
     if (level != null && targetSystem == null) {
       throw new GfaInputException("--level needs --system");
     }
-    if (modelParams != null && budget != null) {
+    if (modelParams != null && search.budgetGiven()) {
       throw new GfaInputException("--model-params reuses a search's parameters; it does not go with --budget or --paper");
     }
     ModelParams fixed = modelParams == null ? null : ModelParams.read(modelParams);
-    if (fixed != null && learners != null) {
+    if (fixed != null && search.learners() != null) {
       fixed = fixed.restrictTo(options.learners());
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
@@ -170,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainingOptions options() {
-    return ModelTraining.options(folds, budget == null ? null : budget.trials, budget != null && budget.paper, learners, common);
+    return ModelTraining.options(search.folds(), search.trials(), search.paper(), search.learners(), common);
   }
 
   private void checkOutput() throws java.io.IOException {

@@ -1,6 +1,9 @@
 package gfa.cli.plot;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,6 +56,16 @@ final class Rendering {
     draw.accept(g);
     g.dispose();
     return g.getSVGDocument();
+  }
+
+  /** Quality settings every figure draws with, and a white page of the figure's size. */
+  static void blankPage(Graphics2D g, double width, double height) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.setColor(Color.WHITE);
+    g.fill(new Rectangle2D.Double(0, 0, width, height));
   }
 
   /** Coordinates to the hundredth of a pixel: a third of the size of full doubles, the same picture. */

@@ -117,12 +117,7 @@ public final class TernaryFigure {
 
   /** Draws the whole figure: the one routine behind both the PNG and the SVG. */
   public void draw(Graphics2D g) {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g.setColor(Color.WHITE);
-    g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    Rendering.blankPage(g, WIDTH, HEIGHT);
 
     drawTitle(g);
     TernaryAxes left = new TernaryAxes(elements, LEFT_PANEL, BOTTOM, SIDE);

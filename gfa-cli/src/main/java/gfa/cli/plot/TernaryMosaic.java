@@ -122,12 +122,7 @@ public final class TernaryMosaic {
 
   /** The whole mosaic: the one routine behind both the PNG and the SVG. */
   public void draw(Graphics2D g) {
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g.setColor(Color.WHITE);
-    g.fill(new Rectangle2D.Double(0, 0, width, height));
+    Rendering.blankPage(g, width, height);
     g.setColor(Color.BLACK);
     g.setFont(TITLE_FONT);
     FontMetrics fm = g.getFontMetrics();

@@ -1,0 +1,34 @@
+package gfa.cli;
+
+import gfa.core.GfaInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The checks before a command creates an output directory, done before any work starts. */
+final class OutputDirectory {
+  private OutputDirectory() {}
+
+  /**
+   * Refuses, with a one-line input error, a directory whose parent does not exist, a path that is
+   * a file, and a non-empty directory unless {@code replace}.
+   *
+   * @param occupiedHint what to say after "exists and is not empty", e.g. {@code (use --replace)}
+   */
+  static void check(Path out, boolean replace, String occupiedHint) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new GfaInputException("the parent of the output directory does not exist: " + parent);
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new GfaInputException("output '" + out + "' exists and is not a directory");
+    }
+    if (Files.isDirectory(out) && !replace) {
+      try (var entries = Files.list(out)) {
+        if (entries.findAny().isPresent()) {
+          throw new GfaInputException("output directory '" + out + "' exists and is not empty " + occupiedHint);
+        }
+      }
+    }
+  }
+}
