@@ -68,6 +68,18 @@ final class Rendering {
     g.fill(new Rectangle2D.Double(0, 0, width, height));
   }
 
+  /** A numbered marker: white disc of radius {@code r}, black ring, the rank in {@code font}. */
+  static void numberedMarker(Graphics2D g, java.awt.geom.Point2D at, int rank, double r, float ring, java.awt.Font font) {
+    java.awt.Shape disc = new java.awt.geom.Ellipse2D.Double(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+    g.setColor(Color.WHITE);
+    g.fill(disc);
+    g.setColor(Color.BLACK);
+    g.setStroke(new java.awt.BasicStroke(ring));
+    g.draw(disc);
+    g.setFont(font);
+    TernaryAxes.centred(g, g.getFontMetrics(), Integer.toString(rank), at.getX(), at.getY(), 0);
+  }
+
   /** Coordinates to the hundredth of a pixel: a third of the size of full doubles, the same picture. */
   static String twoDecimals(double v) {
     long hundredths = Math.round(v * 100);

@@ -352,16 +352,7 @@ public final class TernaryFigure {
 
   /** A numbered marker: white disc, black ring, the rank in bold. */
   private static void marker(Graphics2D g, Point2D at, int rank) {
-    double r = 10.5;
-    Shape disc = new Ellipse2D.Double(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
-    g.setColor(Color.WHITE);
-    g.fill(disc);
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(2f));
-    g.draw(disc);
-    g.setFont(MARKER_FONT);
-    FontMetrics fm = g.getFontMetrics();
-    TernaryAxes.centred(g, fm, Integer.toString(rank), at.getX(), at.getY(), 0);
+    Rendering.numberedMarker(g, at, rank, 10.5, 2f, MARKER_FONT);
   }
 
   private static void cross(Graphics2D g, Point2D at, double r) {

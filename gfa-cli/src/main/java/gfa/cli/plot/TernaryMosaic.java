@@ -282,15 +282,7 @@ public final class TernaryMosaic {
   }
 
   private static void numbered(Graphics2D g, Point2D at, int rank) {
-    double r = 8;
-    Shape disc = new Ellipse2D.Double(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
-    g.setColor(Color.WHITE);
-    g.fill(disc);
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(1.6f));
-    g.draw(disc);
-    g.setFont(MARKER_FONT);
-    TernaryAxes.centred(g, g.getFontMetrics(), Integer.toString(rank), at.getX(), at.getY(), 0);
+    Rendering.numberedMarker(g, at, rank, 8, 1.6f, MARKER_FONT);
   }
 
   private static boolean[] mask(TernaryGrid grid, ConnectedRegions.Region region) {

@@ -52,11 +52,6 @@ public final class Ledger {
     return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).iteration();
   }
 
-  /** The entries recorded by one iteration. */
-  public List<Entry> recordedBy(int iteration) {
-    return entries.stream().filter(e -> e.iteration() == iteration).toList();
-  }
-
   /** The ledger up to and including {@code iteration}. */
   public Ledger upTo(int iteration) {
     return new Ledger(entries.stream().filter(e -> e.iteration() <= iteration).toList());
