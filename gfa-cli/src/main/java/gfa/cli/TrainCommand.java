@@ -24,6 +24,7 @@ import gfa.models.training.TunedModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -83,6 +84,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin SearchOptions search;
 
+  @Option(names = "--time-limit", paramLabel = "DURATION", converter = OptionValues.DurationConverter.class,
+      description = "Stop each learner's search once this wall time has passed, e.g. 90s, 20m, 1h30m (the running "
+          + "trial is finished first; the fusion search is not limited). With a time limit the number of trials, and "
+          + "so the model, depends on the machine's speed; report.json records each search's trials and stop reason.")
+  Duration timeLimit;
+
   @Option(names = "--use-file-descriptors",
       description = "Take the descriptor columns from the data file instead of computing them.")
   boolean useFileDescriptors;
@@ -113,8 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (level != null && targetSystem == null) {
       throw new GfaInputException("--level needs --system");
     }
-    if (modelParams != null && search.budgetGiven()) {
-      throw new GfaInputException("--model-params reuses a search's parameters; it does not go with --budget or --paper");
+    if (modelParams != null && (search.budgetGiven() || timeLimit != null)) {
+      throw new GfaInputException("--model-params reuses a search's parameters; it does not go with --budget, --paper or --time-limit");
     }
     ModelParams fixed = modelParams == null ? null : ModelParams.read(modelParams);
     if (fixed != null && search.learners() != null) {
@@ -153,7 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainingOptions options() {
-    return ModelTraining.options(search.folds(), search.trials(), search.paper(), search.learners(), common);
+    TrainingOptions options = ModelTraining.options(search.folds(), search.trials(), search.paper(), search.learners(), common);
+    return timeLimit == null ? options : options.withLearnerTimeLimit(timeLimit);
   }
 
   private void checkOutput() throws java.io.IOException {

@@ -162,6 +162,39 @@ class TrainPredictCommandTest {
     assertTrue(Files.isRegularFile(model.resolve("manifest.json")), "the old model is intact");
   }
 
+  @Test
+  void timeLimitStopsEverySearchAndIsRecorded() throws IOException {
+    Path out = dir.resolve("limited");
+    // 1000 trials would take minutes; the limit must stop each search after about 2 s
+    GfaRun run = GfaRun.of("train", "--data", data.toString(), "--out", out.toString(), "--budget", "1000", "--folds", "3",
+        "--learners", "xgboost,lightgbm", "--time-limit", "2s", "--no-extra-cv", "-q");
+    assertEquals(0, run.exit(), run::toString);
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    for (String learner : List.of("xgboost", "lightgbm")) {
+      JsonNode m = report.path("models").path(learner);
+      assertTrue(m.path("stop_reason").asText().startsWith("wall-time"), m::toString);
+      assertTrue(m.path("trials").asInt() >= 1 && m.path("trials").asInt() < 1000, m::toString);
+      assertEquals(2, manifest.path("budget").path("learners").path(learner).path("wall_seconds").asInt(), manifest::toString);
+    }
+    assertTrue(manifest.path("budget").path("fusion").path("wall_seconds").isNull(), "the fusion search is not limited");
+  }
+
+  @Test
+  void badTimeLimitIsRefused() throws IOException {
+    for (String bad : List.of("0s", "20", "5x", "-3m")) {
+      Path out = dir.resolve("m");
+      GfaRun run = GfaRun.of(args("train", "--data", data.toString(), "--out", out.toString(), "--time-limit", bad));
+      // a usage error: the one-line reason, then picocli's pointer to --help
+      assertEquals(2, run.exit(), run::toString);
+      assertTrue(run.errLines().get(0).contains("--time-limit") && run.errLines().get(0).contains("'" + bad + "'"), run::toString);
+      assertFalse(Files.exists(out), run::toString);
+    }
+    Path out = dir.resolve("m");
+    assertBadInput(GfaRun.of("train", "--data", data.toString(), "--out", out.toString(), "--model-params", model.toString(),
+        "--time-limit", "1m", "-q"), "does not go with", out);
+  }
+
   private static void assertBadInput(GfaRun run, String expected, Path mustNotExist) {
     assertEquals(2, run.exit(), run::toString);
     assertEquals(1, run.errLines().size(), run::toString);

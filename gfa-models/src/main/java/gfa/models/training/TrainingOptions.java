@@ -38,6 +38,13 @@ public record TrainingOptions(
     return new TrainingOptions(folds, newSeed, threads, learnerBudget, fusionBudget, learners, perLearner);
   }
 
+  /** The same options with every learner's search stopped after {@code limit} of wall time (the fusion's is not). */
+  public TrainingOptions withLearnerTimeLimit(java.time.Duration limit) {
+    Map<String, Budget> limited = new java.util.TreeMap<>();
+    perLearner.forEach((id, budget) -> limited.put(id, budget.withWallTime(limit)));
+    return new TrainingOptions(folds, seed, threads, learnerBudget.withWallTime(limit), fusionBudget, learners, limited);
+  }
+
   /** The budget of one learner's search. */
   public Budget budgetFor(String learner) {
     return perLearner.getOrDefault(learner, learnerBudget);
