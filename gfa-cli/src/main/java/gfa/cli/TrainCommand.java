@@ -7,6 +7,7 @@ import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.models.eval.CvScheme;
 import gfa.models.eval.Folds;
@@ -25,7 +26,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,8 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model-params", paramLabel = "DIR",
       description = "Reuse the hyperparameters of this model directory instead of searching: each learner is "
-          + "cross-validated once with them, the fusion weights are tuned again (seconds), and all are refitted.")
-  Path modelParams;
+          + "cross-validated once with them, the fusion weights are tuned again (seconds), and all are refitted. "
+          + "Repeat it to combine searches: each learner takes its parameters from the first directory that has it.")
+  List<Path> modelParams;
 
   @Mixin DescriptorOptions descriptorSet;
 
@@ -123,7 +128,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (modelParams != null && (search.budgetGiven() || timeLimit != null)) {
       throw new GfaInputException("--model-params reuses a search's parameters; it does not go with --budget, --paper or --time-limit");
     }
-    ModelParams fixed = modelParams == null ? null : ModelParams.read(modelParams);
+    Map<String, Path> paramsSource = new LinkedHashMap<>();
+    ModelParams fixed = modelParams == null ? null : readParams(paramsSource);
     if (fixed != null && search.learners() != null) {
       fixed = fixed.restrictTo(options.learners());
     }
@@ -149,7 +155,11 @@ public final class TrainCommand implements Callable<Integer> {
       ObjectNode report = ModelStore.report(result);
       generalisation.addTo(report);
       if (modelParams != null) {
-        report.put("params_from", modelParams.toString());
+        ArrayNode from = report.putArray("params_from");
+        modelParams.forEach(dir -> from.add(dir.toString()));
+        for (String id : fixed.learners()) {
+          ((ObjectNode) report.path("models").path(id)).put("params_from", paramsSource.get(id).toString());
+        }
       }
       ModelStore.save(out, replace, result, ModelStore.manifest(result, used, provenance), report);
       print(result, training, generalisation, report);
@@ -157,6 +167,17 @@ public final class TrainCommand implements Callable<Integer> {
       result.ensemble().close();
     }
     return ExitCodes.OK;
+  }
+
+  /** The parameters of {@code --model-params}, combined; {@code source} receives each learner's directory. */
+  private ModelParams readParams(Map<String, Path> source) {
+    List<ModelParams> sets = new ArrayList<>();
+    for (Path dir : modelParams) {
+      ModelParams set = ModelParams.read(dir);
+      sets.add(set);
+      set.learners().forEach(id -> source.putIfAbsent(id, dir));
+    }
+    return ModelParams.combine(sets);
   }
 
   private TrainingOptions options() {

@@ -145,7 +145,53 @@ class TrainGeneralisationCommandTest {
       assertEquals(before.path("models").path(id).path("cv_rmse").asDouble(), after.path("models").path(id).path("cv_rmse").asDouble(), 1e-12);
       assertEquals(before.path("leave_system_out").path("models").path(id), after.path("leave_system_out").path("models").path(id));
     }
-    assertEquals(model.toString(), after.path("params_from").asText());
+    assertEquals(List.of(model.toString()), texts(after.path("params_from")));
+    assertEquals(model.toString(), after.path("models").path("xgboost").path("params_from").asText());
+  }
+
+  @Test
+  void severalModelParamsCombineFirstDirectoryFirst() throws IOException {
+    // a second search of XGBoost alone, its max_depth changed so the two sources differ
+    Path other = dir.resolve("xgboost-only");
+    GfaRun trainedOther = GfaRun.of(train(other, "--budget", "1", "--folds", "3", "--learners", "xgboost", "--threads", "1", "-q"));
+    assertEquals(0, trainedOther.exit(), trainedOther::toString);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode manifest = json.readTree(other.resolve("manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.path("models").path("xgboost").path("params")).put("max_depth", 3);
+    json.writeValue(other.resolve("manifest.json").toFile(), manifest);
+    int modelDepth = report(model).path("models").path("xgboost").path("best_params").path("max_depth").asInt();
+    assertTrue(modelDepth != 3, "the two sources must differ for this test to mean anything");
+
+    Path combined = dir.resolve("combined");
+    GfaRun run = GfaRun.of(train(combined, "--model-params", other.toString(), "--model-params", model.toString(),
+        "--folds", "3", "--threads", "1", "--no-extra-cv", "-q"));
+    assertEquals(0, run.exit(), run::toString);
+    JsonNode r = report(combined);
+    assertEquals(List.of("xgboost", "lightgbm"), fieldNames(r.path("models")));
+    assertEquals(3, r.path("models").path("xgboost").path("best_params").path("max_depth").asInt());
+    assertEquals(other.toString(), r.path("models").path("xgboost").path("params_from").asText());
+    assertEquals(report(model).path("models").path("lightgbm").path("best_params"), r.path("models").path("lightgbm").path("best_params"));
+    assertEquals(model.toString(), r.path("models").path("lightgbm").path("params_from").asText());
+    assertEquals(List.of(other.toString(), model.toString()), texts(r.path("params_from")));
+
+    Path reversed = dir.resolve("reversed");
+    run = GfaRun.of(train(reversed, "--model-params", model.toString(), "--model-params", other.toString(),
+        "--folds", "3", "--threads", "1", "--no-extra-cv", "-q"));
+    assertEquals(0, run.exit(), run::toString);
+    assertEquals(modelDepth, report(reversed).path("models").path("xgboost").path("best_params").path("max_depth").asInt());
+    assertEquals(model.toString(), report(reversed).path("models").path("xgboost").path("params_from").asText());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 
   @Test

@@ -101,6 +101,30 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
     return restrictTo(learners().stream().filter(id -> weights.get(id) > 0).toList());
   }
 
+  /**
+   * Several searches' parameters as one set, e.g. a long search of the boosters alone combined with
+   * another run's SVR and forest: each learner takes its parameters and weight from the first set
+   * that has it, and the learners keep the fusion order of {@link Learners#all()}, whatever the
+   * order of the sets.
+   */
+  public static ModelParams combine(List<ModelParams> sets) {
+    if (sets.isEmpty()) {
+      throw new IllegalArgumentException("no parameter sets");
+    }
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, Double> weights = new LinkedHashMap<>();
+    for (Learner learner : Learners.all()) {
+      for (ModelParams set : sets) {
+        if (set.params.containsKey(learner.id())) {
+          params.put(learner.id(), set.params.get(learner.id()));
+          weights.put(learner.id(), set.weights.get(learner.id()));
+          break;
+        }
+      }
+    }
+    return new ModelParams(params, weights);
+  }
+
   /** The parameters a training run found. */
   public static ModelParams of(TrainingResult result) {
     Map<String, Map<String, Object>> params = new LinkedHashMap<>();

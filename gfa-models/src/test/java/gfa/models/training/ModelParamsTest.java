@@ -77,4 +77,21 @@ class ModelParamsTest {
     GfaInputException e = assertThrows(GfaInputException.class, () -> ModelParams.read(dir));
     assertTrue(e.getMessage().contains("svr has no number for 'C'"), e.getMessage());
   }
+
+  @Test
+  void combinedSetsTakeEachLearnerFromTheFirstSetThatHasItInFusionOrder() {
+    ModelParams boosters = new ModelParams(
+        Map.of("lightgbm", Map.of("num_leaves", 20.0), "xgboost", Map.of("max_depth", 9.0)), Map.of("lightgbm", 0.5, "xgboost", 0.25));
+    ModelParams all = ModelParams.defaults(List.of("xgboost", "svr", "rf", "lightgbm"));
+    ModelParams combined = ModelParams.combine(List.of(boosters, all));
+    assertEquals(List.of("svr", "rf", "xgboost", "lightgbm"), combined.learners());
+    assertEquals(9.0, combined.params().get("xgboost").get("max_depth"));
+    assertEquals(20.0, combined.params().get("lightgbm").get("num_leaves"));
+    assertEquals(all.params().get("svr"), combined.params().get("svr"));
+    assertArrayEquals(new double[] {1.0, 1.0, 0.25, 0.5}, combined.weightsInOrder());
+    // the other way round, the defaults win everywhere
+    ModelParams reversed = ModelParams.combine(List.of(all, boosters));
+    assertEquals(all.params().get("xgboost"), reversed.params().get("xgboost"));
+    assertEquals(List.of("svr", "rf", "xgboost", "lightgbm"), reversed.learners());
+  }
 }
