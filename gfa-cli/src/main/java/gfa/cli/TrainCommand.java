@@ -23,7 +23,6 @@ import gfa.models.training.TrainingOptions;
 import gfa.models.training.TrainingResult;
 import gfa.models.training.TunedModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
       fixed = fixed.restrictTo(options.learners());
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
-    checkOutput();
+    OutputDirectory.check(out, replace, "(use --replace)");
     Featurizer featurizer = descriptorSet.featurizer();
     TrainingData training = ModelTraining.prepare(
         data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
@@ -183,22 +182,6 @@ public final class TrainCommand implements Callable<Integer> {
   private TrainingOptions options() {
     TrainingOptions options = ModelTraining.options(search.folds(), search.trials(), search.paper(), search.learners(), common);
     return timeLimit == null ? options : options.withLearnerTimeLimit(timeLimit);
-  }
-
-  private void checkOutput() throws java.io.IOException {
-    if (Files.isDirectory(out)) {
-      try (var entries = Files.list(out)) {
-        if (entries.findAny().isPresent() && !replace) {
-          throw new GfaInputException("model directory exists and is not empty: " + out + " (use --replace)");
-        }
-      }
-    } else if (Files.exists(out)) {
-      throw new GfaInputException("not a directory: " + out);
-    }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new GfaInputException("output directory's parent does not exist: " + parent);
-    }
   }
 
   private void print(TrainingResult r, TrainingData training, Generalisation g, ObjectNode report) throws Exception {
