@@ -77,7 +77,7 @@ class AtomicOutputHostileTest {
     });
     AtomicOutput.writeString(fifo, "through the pipe\n");
     assertEquals("through the pipe\n", reader.get(30, TimeUnit.SECONDS));
-    assertTrue(isFifo(fifo), "still a FIFO, not a regular file");
+    assertTrue(isSpecial(fifo), "still a FIFO, not a regular file");
     assertEquals(List.of("pipe"), names(dir));
   }
 
@@ -94,7 +94,7 @@ class AtomicOutputHostileTest {
     });
     AtomicOutput.writeString(link, "abc");
     assertEquals("abc", reader.get(30, TimeUnit.SECONDS));
-    assertTrue(Files.isSymbolicLink(link) && isFifo(fifo));
+    assertTrue(Files.isSymbolicLink(link) && isSpecial(fifo));
   }
 
   @Test
@@ -112,6 +112,26 @@ class AtomicOutputHostileTest {
     Path devNull = Path.of("/dev/null");
     assumeTrue(Files.exists(devNull));
     assertEquals(OutputPath.Kind.WRITE_THROUGH, OutputPath.resolve(devNull).kind());
+  }
+
+  @Test
+  void aCharacterDeviceIsWrittenThroughNotReplaced() throws Exception {
+    // a private copy of /dev/null's device node (major 1, minor 3): needs root and a dev-enabled mount
+    Path device = dir.resolve("null");
+    Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").redirectErrorStream(true).start();
+    mknod.getInputStream().readAllBytes();
+    assumeTrue(mknod.waitFor() == 0, "mknod needs root");
+    Path link = Files.createSymbolicLink(dir.resolve("out.csv"), device);
+    try {
+      AtomicOutput.writeString(device, "discarded");
+      AtomicOutput.writeString(link, "discarded");
+    } catch (IOException e) {
+      assumeTrue(false, "device nodes cannot be opened here (nodev mount): " + e);
+    }
+    assertTrue(isSpecial(device), "still a device, not a regular file");
+    assertEquals(0, Files.size(device), "reads as empty, as /dev/null does");
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals(List.of("null", "out.csv"), names(dir));
   }
 
   @Test
@@ -305,7 +325,8 @@ class AtomicOutputHostileTest {
     return path;
   }
 
-  private static boolean isFifo(Path p) throws IOException {
+  /** A FIFO, a device or a socket: neither a regular file, a directory nor a link. */
+  private static boolean isSpecial(Path p) throws IOException {
     return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
   }
 
