@@ -205,6 +205,30 @@ class HostileOutputsTest {
     assertEquals(1, listing.exit, listing.err);
   }
 
+  @Test
+  void aSwallowedWriteErrorTurnsSuccessIntoExit1() {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.io.PrintWriter failing = new java.io.PrintWriter(broken);
+    failing.print("result");
+    java.io.PrintStream fine = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    assertEquals(1, ExitCodes.checkStandardOutput(0, failing, fine, new java.io.PrintWriter(err)));
+    assertTrue(err.toString().contains("cannot write to standard output"), err::toString);
+    assertEquals(2, ExitCodes.checkStandardOutput(2, failing, fine, new java.io.PrintWriter(new java.io.StringWriter())),
+        "an earlier failure keeps its code");
+    java.io.PrintStream failingStream = new java.io.PrintStream(broken);
+    failingStream.print("result");
+    assertEquals(1, ExitCodes.checkStandardOutput(0, new java.io.PrintWriter(java.io.Writer.nullWriter()), failingStream,
+        new java.io.PrintWriter(new java.io.StringWriter())));
+    assertEquals(0, ExitCodes.checkStandardOutput(0, new java.io.PrintWriter(java.io.Writer.nullWriter()), fine,
+        new java.io.PrintWriter(new java.io.StringWriter())));
+  }
+
   private record Child(int exit, String out, String err) {}
 
   private Child gfa(File stdout, String... args) throws Exception {

@@ -133,7 +133,9 @@ final class TempFiles {
   static void removeStale(Path target) {
     Path dir = target.getParent();
     String prefix = "." + stem(target.getFileName().toString());
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + ".*")) {
+    // a filter, not a glob: an output's name may hold glob characters such as [ ] { } * ?
+    DirectoryStream.Filter<Path> mine = p -> p.getFileName().toString().startsWith(prefix + ".");
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, mine)) {
       for (Path entry : entries) {
         Matcher m = SUFFIX.matcher(entry.getFileName().toString().substring(prefix.length()));
         if (m.matches() && isStale(entry, Long.parseLong(m.group(1)))) {

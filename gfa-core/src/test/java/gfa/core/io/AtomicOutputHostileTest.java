@@ -231,6 +231,15 @@ class AtomicOutputHostileTest {
   }
 
   @Test
+  void namesWithGlobCharactersAreCleanedPrecisely() throws IOException {
+    Path stale = Files.writeString(dir.resolve(".a[1]{x}*.csv." + DEAD_PID + "-0123456789abcdef.tmp"), "half");
+    Path similar = Files.writeString(dir.resolve(".a1x.csv." + DEAD_PID + "-0123456789abcdef.tmp"), "other output");
+    AtomicOutput.writeString(dir.resolve("a[1]{x}*.csv"), "z");
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(similar));
+  }
+
+  @Test
   void aStaleLongNamedTemporaryIsRemoved() throws IOException {
     String name = "y".repeat(250);
     Path stale = Files.writeString(dir.resolve("." + TempFiles.stem(name) + "." + DEAD_PID + "-0123456789abcdef.tmp"), "half");
