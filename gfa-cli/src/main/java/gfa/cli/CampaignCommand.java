@@ -100,7 +100,7 @@ public final class CampaignCommand implements Callable<Integer> {
       if (candidateStep % step != 0) {
         throw new GfaInputException("--candidate-step " + candidateStep + " is not a multiple of --step " + step);
       }
-      OutputDirectory.check(dir, false, "(a campaign is never overwritten)");
+      OutputDirectory.check(dir, false, "(a campaign is never overwritten)", data);
       if (!Files.isRegularFile(data)) {
         throw new GfaInputException("data file not found: " + data);
       }

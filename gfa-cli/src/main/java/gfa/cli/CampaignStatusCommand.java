@@ -48,14 +48,17 @@ public final class CampaignStatusCommand implements Callable<Integer> {
   @Option(names = {"-c", "--campaign"}, required = true, paramLabel = "DIR", description = "The campaign directory.")
   Path campaignDir;
 
-  @Option(names = "--maps", paramLabel = "FILE", description = "Write the maps of all iterations side by side to FILE (.png or .svg).")
+  @Option(names = "--maps", paramLabel = "FILE", description = "Write the maps of all iterations side by side to FILE (.png or .svg; '-': PNG on standard output, "
+      + "the table then on stderr).")
   Path maps;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    if (maps != null) {
+    if (maps != null && OutputFile.isStandardOutput(maps)) {
+      OutputFile.check("--maps", maps, common); // a PNG on stdout; the table goes to stderr
+    } else if (maps != null) {
       String name = maps.getFileName().toString().toLowerCase(Locale.ROOT);
       if (!name.endsWith(".png") && !name.endsWith(".svg")) {
         throw new GfaInputException("--maps " + maps + ": the file name must end in .png or .svg");
@@ -64,6 +67,8 @@ public final class CampaignStatusCommand implements Callable<Integer> {
       if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
         throw new GfaInputException("--maps " + maps + ": the directory does not exist");
       }
+      // status changes nothing in the campaign: its maps never land among its records
+      gfa.core.io.OutputGuard.refuseInputs(maps, campaignDir);
     }
     try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, false)) {
       ObjectNode status = status(campaign);
@@ -71,10 +76,11 @@ public final class CampaignStatusCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         writeMaps(campaign, status);
       }
-      PrintWriter out = spec.commandLine().getOut();
+      boolean mapsOnStdout = maps != null && OutputFile.isStandardOutput(maps);
+      PrintWriter out = mapsOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       if (common.json()) {
         out.println(new ObjectMapper().writeValueAsString(status));
-      } else {
+      } else if (!mapsOnStdout || !common.quiet()) {
         out.print(table(status));
       }
       out.flush();
@@ -244,7 +250,7 @@ public final class CampaignStatusCommand implements Callable<Integer> {
       panels.add(new TernaryMosaic.Panel(selection, List.of(caption, second), markers));
     }
     TernaryMosaic mosaic = new TernaryMosaic(system.name() + " campaign: the map of every iteration", panels, Math.min(4, panels.size()));
-    if (maps.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+    if (!OutputFile.isStandardOutput(maps) && maps.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
       AtomicOutput.writeString(maps, mosaic.svg());
     } else {
       byte[] png = mosaic.png();

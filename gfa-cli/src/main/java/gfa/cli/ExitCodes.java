@@ -1,6 +1,7 @@
 package gfa.cli;
 
 import gfa.core.GfaInputException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -60,6 +61,22 @@ public final class ExitCodes {
     if ("1".equals(System.getenv("GFA_DEBUG"))) {
       ex.printStackTrace(err);
     }
+    err.flush();
+    return INTERNAL;
+  }
+
+  /**
+   * A run whose result could not be written to standard output (closed, a full disk, a pipe whose
+   * reader is gone) has failed, whatever the command returned: {@link PrintWriter} and
+   * {@link PrintStream} swallow write errors, and only {@code checkError()} (which also flushes)
+   * tells. An earlier failure keeps its own code.
+   */
+  static int checkStandardOutput(int exit, PrintWriter out, PrintStream stdout, PrintWriter err) {
+    boolean failed = out.checkError() | stdout.checkError(); // both: each flushes its own buffer
+    if (!failed || exit != OK) {
+      return exit;
+    }
+    err.println("gfa: internal error: cannot write to standard output");
     err.flush();
     return INTERNAL;
   }

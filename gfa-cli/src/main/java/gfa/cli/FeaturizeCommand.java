@@ -60,7 +60,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "FILE",
-      description = "CSV to write (its directory must exist).")
+      description = "CSV to write (its directory must exist); '-' writes standard output.")
   Path output;
 
 
@@ -82,6 +82,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
     long started = System.nanoTime();
     checkInputFile(input);
     checkOutputFile(output);
+    OutputFile.check("--output", output, common, input);
     CsvTable table = CsvTable.readCompositionList(input);
     List<Composition> compositions = compositions(table);
     Featurizer featurizer = Featurizer.of(descriptorSet.preset(), descriptorSet.miedema(), allowMissing);
@@ -106,6 +107,9 @@ public final class FeaturizeCommand implements Callable<Integer> {
   }
 
   private static void checkOutputFile(Path output) {
+    if (OutputFile.isStandardOutput(output)) {
+      return;
+    }
     Path directory = output.toAbsolutePath().getParent();
     if (directory == null || !Files.isDirectory(directory)) {
       throw new GfaInputException("output directory does not exist: " + directory);

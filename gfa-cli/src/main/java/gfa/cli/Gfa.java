@@ -51,11 +51,13 @@ public final class Gfa implements Callable<Integer> {
 
   public static void main(String[] args) {
     int exit;
+    CommandLine cmd = commandLine();
     try {
-      exit = commandLine().execute(args);
+      exit = cmd.execute(args);
     } catch (Throwable e) { // an Error escapes picocli's handlers; still one line and exit 1
       exit = ExitCodes.failure(e, new java.io.PrintWriter(System.err, true));
     }
+    exit = ExitCodes.checkStandardOutput(exit, cmd.getOut(), System.out, cmd.getErr());
     System.exit(exit);
   }
 }

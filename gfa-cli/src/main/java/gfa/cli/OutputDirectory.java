@@ -1,6 +1,9 @@
 package gfa.cli;
 
 import gfa.core.GfaInputException;
+import gfa.core.io.AtomicOutput;
+import gfa.core.io.OutputGuard;
+import gfa.core.io.OutputPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +13,25 @@ final class OutputDirectory {
   private OutputDirectory() {}
 
   /**
-   * Refuses, with a one-line input error, a directory whose parent does not exist, a path that is
-   * a file, and a non-empty directory unless {@code replace}.
+   * Refuses, with a one-line input error, {@code -} (standard output cannot hold a directory), a
+   * directory whose parent does not exist, a path that is a file, a non-empty directory unless
+   * {@code replace}, and a directory that is, contains or lies inside one of {@code inputs} (with
+   * {@code --replace} it would be deleted). What a killed run left beside it is cleaned first, so
+   * that this check sees what the final write will see.
    *
    * @param occupiedHint what to say after "exists and is not empty", e.g. {@code (use --replace)}
+   * @param inputs the files and directories the command reads (null entries are ignored)
    */
-  static void check(Path out, boolean replace, String occupiedHint) throws IOException {
+  static void check(Path out, boolean replace, String occupiedHint, Path... inputs) throws IOException {
+    if (OutputPath.isStandardOutput(out)) {
+      throw new GfaInputException("an output directory cannot be standard output ('-'); name a directory");
+    }
+    OutputGuard.refuseInputs(out, inputs);
     Path parent = out.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new GfaInputException("the parent of the output directory does not exist: " + parent);
     }
+    AtomicOutput.removeStaleTemporaries(out);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new GfaInputException("output '" + out + "' exists and is not a directory");
     }

@@ -42,7 +42,7 @@ public final class PredictCommand implements Callable<Integer> {
       description = "CSV with a 'composition' column, or one formula per line.")
   Path input;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "CSV to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "CSV to write; '-' writes standard output.")
   Path output;
 
   @Option(names = "--preset", paramLabel = "NAME", converter = OptionValues.PresetConverter.class,
@@ -61,10 +61,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (!Files.isRegularFile(input)) {
       throw new GfaInputException("input file not found: " + input);
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new GfaInputException("output directory does not exist: " + parent);
-    }
+    OutputFile.check("--output", output, common, input, model);
     CsvTable table = CsvTable.readCompositionList(input);
     int column = table.requireColumn("composition");
     List<Composition> compositions = new ArrayList<>();

@@ -58,7 +58,8 @@ public final class PruneCommand implements Callable<Integer> {
   int level;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "CSV to write, atomically; its directory must exist.")
+      description = "CSV to write, atomically; its directory must exist. '-' writes standard output "
+          + "(the listing then goes to stderr).")
   Path output;
 
   @Mixin CommonOptions common;
@@ -71,13 +72,7 @@ public final class PruneCommand implements Callable<Integer> {
     if (!Files.isRegularFile(data)) {
       throw new GfaInputException("data file not found: " + data);
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new GfaInputException("output directory does not exist: " + parent);
-    }
-    if (Files.isDirectory(output)) {
-      throw new GfaInputException("output is a directory, not a file: " + output);
-    }
+    OutputFile.check("--output", output, common, data);
     DatasetReader reader = DatasetReader.open(data);
     List<Composition> compositions = reader.compositions();
     PruningResult result = Pruning.prune(compositions, target, pruningLevel);
@@ -89,13 +84,15 @@ public final class PruneCommand implements Callable<Integer> {
     new CsvTable(table.header(), kept).writeAtomically(output);
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    PrintWriter out = spec.commandLine().getOut();
+    // with the table itself on stdout ('-'), the listing goes to stderr
+    PrintWriter out = OutputFile.isStandardOutput(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
     if (common.json()) {
       out.println(json(result, seconds));
-    } else {
+      out.flush();
+    } else if (out == spec.commandLine().getOut() || !common.quiet()) {
       out.print(listing(result));
+      out.flush();
     }
-    out.flush();
     if (!common.quiet() && !common.json()) {
       PrintWriter err = spec.commandLine().getErr();
       err.printf(Locale.ROOT, "kept %d of %d rows for %s at level %d in %.1f s -> %s%n", result.keptCount(),

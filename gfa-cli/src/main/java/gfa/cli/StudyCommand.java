@@ -140,7 +140,7 @@ public final class StudyCommand implements Callable<Integer> {
     ModelSource source = modelSource(threadsPerCell);
     source.description().put("parallel_cells", parallel);
     source.description().put("threads_per_cell", threadsPerCell);
-    OutputDirectory.check(out, replace, "(use --replace)");
+    OutputDirectory.check(out, replace, "(use --replace)", data, model == null ? null : model.modelParams);
     if (!Files.isRegularFile(data)) {
       throw new GfaInputException("data file not found: " + data);
     }

@@ -133,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
       fixed = fixed.restrictTo(options.learners());
     }
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
-    OutputDirectory.check(out, replace, "(use --replace)");
+    OutputDirectory.check(out, replace, "(use --replace)", inputs());
     Featurizer featurizer = descriptorSet.featurizer();
     TrainingData training = ModelTraining.prepare(
         data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
@@ -166,6 +166,16 @@ public final class TrainCommand implements Callable<Integer> {
       result.ensemble().close();
     }
     return ExitCodes.OK;
+  }
+
+  /** Everything train reads, which its output directory must not replace. */
+  private Path[] inputs() {
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(data);
+    if (modelParams != null) {
+      inputs.addAll(modelParams);
+    }
+    return inputs.toArray(Path[]::new);
   }
 
   /** The parameters of {@code --model-params}, combined; {@code source} receives each learner's directory. */
