@@ -200,6 +200,18 @@ class CampaignIntegrityTest {
     GfaRun again = CampaignCommandTest.iterate(campaign, round2);
     assertEquals(0, again.exit(), again.toString());
     assertEquals(Files.readString(twoRounds.resolve("ledger.csv")), Files.readString(campaign.resolve("ledger.csv")));
+    // The pending results are checked against the ledger hash their iteration recorded.
+    Path edited = CampaignCommandTest.copy(twoRounds, dir.resolve("edited"));
+    ledgerLines(l -> l.subList(3, 5).clear()).apply(edited);
+    replaceIn("iterations/02/results.csv", "Zr50 Al5 Cu45,bmg,2.5", "Zr50 Al5 Cu45,bmg,3.5").apply(edited);
+    Map<String, String> untouched = CampaignCommandTest.tree(edited);
+    for (GfaRun run : List.of(verify(edited), CampaignCommandTest.iterate(edited, round3))) {
+      assertEquals(2, run.exit(), run.toString());
+      assertTrue(run.err().startsWith("gfa: " + edited + "/iterations/02/summary.json: after iteration 02 the ledger had 4 lines ending in hash "),
+          run.err());
+      assertTrue(run.err().contains(", but ledger.csv with " + edited + "/iterations/02/results.csv gives 4 lines ending in "), run.err());
+    }
+    assertEquals(untouched, CampaignCommandTest.tree(edited), "the edited results were not appended");
     // But the iteration before it cannot lag: that is lines deleted.
     Path older = CampaignCommandTest.copy(twoRounds, dir.resolve("older"));
     ledgerLines(l -> l.subList(1, 5).clear()).apply(older);
