@@ -205,11 +205,11 @@ class CampaignIntegrityTest {
     ledgerLines(l -> l.subList(3, 5).clear()).apply(edited);
     replaceIn("iterations/02/results.csv", "Zr50 Al5 Cu45,bmg,2.5", "Zr50 Al5 Cu45,bmg,3.5").apply(edited);
     Map<String, String> untouched = CampaignCommandTest.tree(edited);
-    for (GfaRun run : List.of(verify(edited), CampaignCommandTest.iterate(edited, round3))) {
-      assertEquals(2, run.exit(), run.toString());
-      assertTrue(run.err().startsWith("gfa: " + edited + "/iterations/02/summary.json: after iteration 02 the ledger had 4 lines ending in hash "),
-          run.err());
-      assertTrue(run.err().contains(", but ledger.csv with " + edited + "/iterations/02/results.csv gives 4 lines ending in "), run.err());
+    for (GfaRun r : List.of(verify(edited), CampaignCommandTest.iterate(edited, round3))) {
+      assertEquals(2, r.exit(), r.toString());
+      assertTrue(r.err().startsWith("gfa: " + edited + "/iterations/02/summary.json: after iteration 02 the ledger had 4 lines ending in hash "),
+          r.err());
+      assertTrue(r.err().contains(", but ledger.csv with " + edited + "/iterations/02/results.csv gives 4 lines ending in "), r.err());
     }
     assertEquals(untouched, CampaignCommandTest.tree(edited), "the edited results were not appended");
     // But the iteration before it cannot lag: that is lines deleted.
