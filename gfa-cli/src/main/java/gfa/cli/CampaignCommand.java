@@ -23,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gfa campaign init|status}: start an active-learning campaign, and look at one. */
+/** {@code gfa campaign init|status|verify}: start an active-learning campaign, look at one, check one. */
 @Command(
     name = "campaign",
     mixinStandardHelpOptions = true,
@@ -32,15 +32,15 @@ import picocli.CommandLine.Spec;
       "An active-learning campaign for one ternary system (METHOD §7): 'gfa campaign init' trains "
           + "on the pruned base data and proposes two alloys; the lab casts them; 'gfa iterate' "
           + "records the results, retrains and proposes again; 'gfa campaign status' shows every "
-          + "iteration. See docs/campaign.md.",
+          + "iteration; 'gfa campaign verify' checks that nothing was changed by hand. See docs/campaign.md.",
     },
-    subcommands = {CampaignCommand.Init.class, CampaignStatusCommand.class})
+    subcommands = {CampaignCommand.Init.class, CampaignStatusCommand.class, CampaignVerifyCommand.class})
 public final class CampaignCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (init, status)");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (init, status, verify)");
   }
 
   /** {@code gfa campaign init A-B-C --data FILE --dir DIR}. */
@@ -115,14 +115,17 @@ public final class CampaignCommand implements Callable<Integer> {
       json.putObject("data").put("file", data.getFileName().toString()).put("copy", CampaignDirectory.BASE_DATA)
           .put("sha256", settings.dataSha256()).put("bytes", bytes.length);
       json.put("gfa_version", GfaVersion.version());
+      CampaignSeal.seal(json);
+      Ledger ledger = Ledger.empty(json.path(CampaignSeal.FIELD).asText());
 
-      CampaignRound round = CampaignRound.compute(0, settings, data, Ledger.empty(), null, null, null, null, common);
+      CampaignRound round = CampaignRound.compute(0, settings, data, ledger, null, null, null, null, null, common);
+      round.summary.set("campaign", json.deepCopy()); // what fixed the campaign, kept to name what changes if campaign.json is edited
       try {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicOutput.publishDirectory(dir, false, d -> {
           Files.writeString(d.resolve(CampaignDirectory.SETTINGS), mapper.writeValueAsString(json) + "\n");
           Files.write(d.resolve(CampaignDirectory.BASE_DATA), bytes);
-          Files.writeString(d.resolve(CampaignDirectory.LEDGER), Ledger.empty().toCsv());
+          Files.writeString(d.resolve(CampaignDirectory.LEDGER), ledger.toCsv());
           Path it = Files.createDirectories(d.resolve(CampaignDirectory.ITERATIONS).resolve(CampaignDirectory.iterationName(0)));
           round.writeInto(it, CampaignRound.Checkpoint.NONE);
         });

@@ -59,6 +59,7 @@ final class CampaignDirectory implements AutoCloseable {
   private final JsonNode settings;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private CampaignVerifier.Verified verified;
 
   private CampaignDirectory(Path root, JsonNode settings, FileChannel lockChannel, FileLock lock) {
     this.root = root;
@@ -68,10 +69,11 @@ final class CampaignDirectory implements AutoCloseable {
   }
 
   /**
-   * Opens a campaign. With {@code forWriting}, takes the campaign's lock (refusing if another
-   * command holds it) and repairs what a killed command may have left: hidden temporary
-   * directories and files are removed and the ledger is brought up to date with the last
-   * committed iteration.
+   * Opens a campaign and verifies it ({@link CampaignVerifier}): a campaign that is not what gfa
+   * wrote is refused before anything is read for use or written. With {@code forWriting}, first
+   * takes the campaign's lock (refusing if another command holds it), then repairs what a killed
+   * command may have left: hidden temporary directories and files are removed and the ledger is
+   * brought up to date with the last committed iteration.
    */
   static CampaignDirectory open(Path root, boolean forWriting) throws IOException {
     if (!Files.isDirectory(root)) {
@@ -107,6 +109,7 @@ final class CampaignDirectory implements AutoCloseable {
     CampaignDirectory campaign = new CampaignDirectory(root, settings, channel, lock);
     try {
       campaign.checkIterations();
+      campaign.verified = CampaignVerifier.verify(campaign);
       if (forWriting) {
         campaign.repair();
       }
@@ -184,36 +187,23 @@ final class CampaignDirectory implements AutoCloseable {
         }
       }
     }
-    Ledger ledger = recordedLedger();
-    Ledger complete = ledger;
-    for (int k : iterations()) {
-      if (k > complete.lastIteration() && Files.isRegularFile(iteration(k).resolve(RESULTS))) {
-        complete = complete.append(k, results(k), resultsFileName(k));
-      }
-    }
-    if (complete != ledger) {
-      complete.write(root.resolve(LEDGER));
+    if (verified.pending()) {
+      verified.ledger().write(root.resolve(LEDGER));
     }
   }
 
-  /** ledger.csv as it is on disk. */
-  Ledger recordedLedger() {
-    return Ledger.read(root.resolve(LEDGER));
+  /** What the verification found: the campaign's own hash, the ledger, the iterations. */
+  CampaignVerifier.Verified verified() {
+    return verified;
   }
 
   /**
-   * Every result the committed iterations took: the ledger file, plus the results of an
-   * iteration committed by a command killed before it could append them (read-only commands
-   * see the campaign as the next writing command will leave it).
+   * Every result the committed iterations took, as verified when the campaign was opened: the
+   * ledger file, plus the results of an iteration committed by a command killed before it could
+   * append them (read-only commands see the campaign as the next writing command will leave it).
    */
-  Ledger ledger() throws IOException {
-    Ledger ledger = recordedLedger();
-    for (int k : iterations()) {
-      if (k > ledger.lastIteration() && Files.isRegularFile(iteration(k).resolve(RESULTS))) {
-        ledger = ledger.append(k, results(k), resultsFileName(k));
-      }
-    }
-    return ledger;
+  Ledger ledger() {
+    return verified.ledger();
   }
 
   /** The lab results iteration {@code k} recorded, with the SHA-256 of the file they came from. */
@@ -222,10 +212,6 @@ final class CampaignDirectory implements AutoCloseable {
     String sha = summary.path("results").path("sha256").asText();
     LabResults parsed = LabResults.parse(CsvTable.read(iteration(k).resolve(RESULTS)), system());
     return parsed.withSha256(sha);
-  }
-
-  private String resultsFileName(int k) throws IOException {
-    return summary(k).path("results").path("file").asText();
   }
 
   JsonNode summary(int k) throws IOException {

@@ -127,11 +127,12 @@ final class CampaignRound {
    * @param ledger every lab result up to and including this iteration's
    * @param newResults the results this iteration records (null for iteration 0)
    * @param resultsFile the name of the file they came from (null for iteration 0)
+   * @param kind whether they are new results or corrections of earlier ones
    * @param fixed hyperparameters to reuse, or null to tune with the campaign's budget
    * @param paramsFrom where {@code fixed} came from, for the record
    */
   static CampaignRound compute(int iteration, Settings settings, Path baseData, Ledger ledger, LabResults newResults,
-      String resultsFile, ModelParams fixed, String paramsFrom, CommonOptions common) throws Exception {
+      String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, CommonOptions common) throws Exception {
     Preset preset = Preset.GONG2024;
     MiedemaVersion miedema = MiedemaVersion.PAPER;
     Featurizer featurizer = Featurizer.of(preset, miedema);
@@ -180,7 +181,7 @@ final class CampaignRound {
       byte[] png = figure.png();
       String svg = figure.svg();
       ObjectNode summary = summary(iteration, settings, selection, result, base.rows(), training.rows(), labels.size(),
-          newResults, resultsFile, fixed == null ? "tuned" : "reused from " + paramsFrom);
+          newResults, resultsFile, kind, ledger, fixed == null ? "tuned" : "reused from " + paramsFrom);
       return new CampaignRound(iteration, settings, selection, result, manifest, report, summary,
           PredictTernaryCommand.gridTable(selection).toCsv(), PredictTernaryCommand.candidatesTable(selection).toCsv(),
           png, svg, newResults);
@@ -216,7 +217,8 @@ final class CampaignRound {
   }
 
   private static ObjectNode summary(int iteration, Settings settings, TernarySelection s, TrainingResult result,
-      int baseRows, int rows, int labAlloys, LabResults newResults, String resultsFile, String hyperparameters) {
+      int baseRows, int rows, int labAlloys, LabResults newResults, String resultsFile, Ledger.Kind kind, Ledger ledger,
+      String hyperparameters) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     TernaryGrid grid = s.grid();
     root.put("iteration", iteration);
@@ -238,7 +240,14 @@ final class CampaignRound {
       results.put("file", resultsFile);
       results.put("sha256", newResults.sha256());
       results.put("alloys", newResults.results().size());
+      results.put("kind", kind.label());
     }
+    // The iteration's own record of the campaign it belongs to and of the ledger as it leaves it
+    // (CampaignVerifier checks both): a line changed or removed later no longer matches.
+    ObjectNode integrity = root.putObject("integrity");
+    integrity.put("campaign_sha256", ledger.anchor());
+    integrity.put("ledger_lines", ledger.size());
+    integrity.put("ledger_head_sha256", ledger.head());
     ObjectNode p = root.putObject("predicted_D_max");
     p.put("min", s.min());
     p.put("max", s.max());

@@ -117,7 +117,7 @@ public final class CampaignStatusCommand implements Callable<Integer> {
         Composition alloy = Composition.parse(c.path("composition").asText());
         node.put("composition", alloy.format());
         node.put("predicted_D_max", c.path("predicted_D_max").asDouble());
-        Optional<Ledger.Entry> measured = ledger.entries().stream()
+        Optional<Ledger.Entry> measured = ledger.current().stream() // a corrected result shows as corrected
             .filter(e -> e.iteration() > k && e.result().composition().equals(alloy)).findFirst();
         if (measured.isPresent()) {
           node.put("outcome", outcome(measured.get().result()));
@@ -234,7 +234,7 @@ public final class CampaignStatusCommand implements Callable<Integer> {
       TernarySelection selection = TernarySelection.select(grid, predicted,
           new TernarySelection.Options(settings.top(), settings.candidateStep(), known.measured()));
       List<TernaryMosaic.Marker> markers = new ArrayList<>();
-      for (Ledger.Entry e : known.entries()) {
+      for (Ledger.Entry e : known.current()) {
         Composition alloy = e.result().composition();
         markers.add(new TernaryMosaic.Marker(100 * alloy.fractionOf(system.a()), 100 * alloy.fractionOf(system.b()),
             100 * alloy.fractionOf(system.c()), switch (e.result().outcome()) {

@@ -37,6 +37,13 @@ import picocli.CommandLine.Spec;
       "Safe to kill: an iteration is committed all at once, so a killed run leaves the previous "
           + "iteration, or the new one complete; running the same command again finishes the job. "
           + "Giving the same results file twice records it once. See docs/campaign.md.",
+      "",
+      "A result recorded wrongly is never edited in the ledger: give the right one with "
+          + "--correction. It is recorded as a new iteration whose ledger lines are corrections; "
+          + "from then on they replace every earlier report of their alloys in training.",
+      "",
+      "The campaign is verified first (as 'gfa campaign verify' does); a campaign changed by hand "
+          + "is refused (exit 2) and nothing is written.",
     })
 public final class IterateCommand implements Callable<Integer> {
   /**
@@ -76,6 +83,11 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--retune", description = "Search the hyperparameters again with the campaign's budget.")
   boolean retune;
 
+  @Option(names = "--correction",
+      description = "The results file corrects results recorded earlier (same columns; every alloy in it must have been "
+          + "measured before). Its rows replace every earlier report of their alloys; nothing recorded is edited.")
+  boolean correction;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -89,20 +101,27 @@ public final class IterateCommand implements Callable<Integer> {
     try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, true)) {
       stop.reached("opened");
       LabResults lab = LabResults.read(results, campaign.system());
+      Ledger.Kind kind = correction ? Ledger.Kind.CORRECTION : Ledger.Kind.RESULT;
       int last = campaign.lastIteration();
-      if (last >= 1 && lab.sha256().equals(campaign.summary(last).path("results").path("sha256").asText())) {
+      JsonNode lastSummary = campaign.summary(last);
+      if (last >= 1 && lab.sha256().equals(lastSummary.path("results").path("sha256").asText())
+          && CampaignVerifier.kind(lastSummary) == kind) {
         report(campaign, last, true, start);
         return ExitCodes.OK;
       }
       Ledger ledger = campaign.ledger();
-      ledger.checkConsistent(lab);
+      if (correction) {
+        ledger.checkCorrects(lab);
+      } else {
+        ledger.checkConsistent(lab);
+      }
       int next = last + 1;
-      Ledger extended = ledger.append(next, lab, results.getFileName().toString());
+      Ledger extended = ledger.append(next, lab, results.getFileName().toString(), kind);
       CampaignRound.Settings settings = CampaignRound.Settings.of(campaign.settings());
       ModelParams fixed = retune ? null : CampaignRound.previousParams(campaign, last);
       stop.reached("validated");
       CampaignRound round = CampaignRound.compute(next, settings, campaign.root().resolve(CampaignDirectory.BASE_DATA),
-          extended, lab, results.getFileName().toString(), fixed, "iteration " + CampaignDirectory.iterationName(last), common);
+          extended, lab, results.getFileName().toString(), kind, fixed, "iteration " + CampaignDirectory.iterationName(last), common);
       try {
         stop.reached("computed");
         AtomicOutput.publishDirectory(campaign.iteration(next), false, dir -> round.writeInto(dir, stop));
