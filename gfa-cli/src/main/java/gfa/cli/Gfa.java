@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,10 @@ import picocli.CommandLine.Spec;
  * method of Gong et al., Phys. Rev. Materials 8, 055602 (2024). Each subcommand is one class; the
  * options every subcommand shares live in {@link CommonOptions}; exit codes are decided in
  * {@link ExitCodes} alone.
+ *
+ * <p>The subcommands are listed in {@link #COMMANDS}, not in the annotation: picocli reflects on
+ * every listed command when the tree is built (a quarter of a second before any work starts), so
+ * {@link #commandLine(String...)} adds only the one a command line names.
  */
 @Command(
     name = "gfa",
@@ -22,7 +27,6 @@ import picocli.CommandLine.Spec;
         "Glass-forming ability of bulk metallic glasses: composition descriptors, models and "
             + "ternary predictions after Gong et al., Phys. Rev. Materials 8, 055602 (2024).",
     },
-    subcommands = {FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, StudyCommand.class, BenchmarkCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -32,6 +36,9 @@ import picocli.CommandLine.Spec;
         "Run 'gfa <command> --help' for a command's options.",
     })
 public final class Gfa implements Callable<Integer> {
+  /** The subcommands, in the order 'gfa --help' lists them. */
+  static final List<Class<?>> COMMANDS = List.of(FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, StudyCommand.class, BenchmarkCommand.class, CompletionCommand.class, HelpCommand.class);
+
   @Spec CommandSpec spec;
 
   /** {@code gfa} alone names no command: a usage error. */
@@ -42,16 +49,52 @@ public final class Gfa implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "missing command (" + String.join(", ", names) + ")");
   }
 
-  /** The command tree with gfa's exit-code and error handling installed; used by main and tests. */
+  /** The whole command tree with gfa's exit-code and error handling installed; used by tests. */
   public static CommandLine commandLine() {
+    return withCommands(COMMANDS);
+  }
+
+  /**
+   * The command tree {@code args} needs, which behaves as the whole tree does for them: only the
+   * subcommand that {@code args[0]} names, nothing for a lone {@code --version}, and the whole
+   * tree for anything else (help, no command, a misspelt one, an @-file).
+   */
+  public static CommandLine commandLine(String... args) {
+    if (isVersionRequest(args)) {
+      return withCommands(List.of());
+    }
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        if (command != HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
+          return withCommands(List.of(command));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  /** A lone {@code --version} or {@code -V}: picocli's answer needs no subcommand. */
+  static boolean isVersionRequest(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+  }
+
+  private static CommandLine withCommands(List<Class<?>> commands) {
     CommandLine cmd = new CommandLine(new Gfa());
+    commands.forEach(cmd::addSubcommand);
     ExitCodes.install(cmd);
     return cmd;
   }
 
   public static void main(String[] args) {
+    if (isVersionRequest(args)) {
+      // Answered before picocli loads: building even the top command costs a quarter of a second
+      // of class loading and reflection (its Java 5 classes stay out of the JVM's AOT cache), ten
+      // times the JVM's own start. The line is the one picocli prints (GfaVersion).
+      System.out.println(String.join(System.lineSeparator(), new GfaVersion().getVersion()));
+      System.exit(ExitCodes.OK);
+    }
     int exit;
-    CommandLine cmd = commandLine();
+    CommandLine cmd = commandLine(args);
     try {
       exit = cmd.execute(args);
     } catch (Throwable e) { // an Error escapes picocli's handlers; still one line and exit 1

@@ -34,10 +34,19 @@ class GfaTest {
   }
 
   @Test
+  void mainAnswersALoneVersionRequestWithPicocliLine() throws Exception {
+    // main prints the version before picocli loads; it must be picocli's line, word for word.
+    assertTrue(Gfa.isVersionRequest("--version") && Gfa.isVersionRequest("-V"));
+    assertTrue(!Gfa.isVersionRequest("--version", "train") && !Gfa.isVersionRequest("--help") && !Gfa.isVersionRequest());
+    String picocli = GfaRun.of("--version").out();
+    assertEquals(String.join(System.lineSeparator(), new GfaVersion().getVersion()) + System.lineSeparator(), picocli);
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     GfaRun run = GfaRun.of();
     assertEquals(2, run.exit(), run::toString);
-    assertEquals(List.of("gfa: missing command (featurize, descriptors, train, predict, prune, predict-ternary, campaign, iterate, study, benchmark)", "Try 'gfa --help'."),
+    assertEquals(List.of("gfa: missing command (featurize, descriptors, train, predict, prune, predict-ternary, campaign, iterate, study, benchmark, completion)", "Try 'gfa --help'."),
         run.errLines());
   }
 
