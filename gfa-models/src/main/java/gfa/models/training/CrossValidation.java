@@ -51,6 +51,55 @@ public final class CrossValidation implements AutoCloseable {
     }
   }
 
+  /**
+   * Several learners' out-of-fold predictions with fixed parameters (no search), one array per
+   * learner: all their fold fits share one pool of {@code threads} workers, so the cores stay busy
+   * across learners (one learner's five folds on two workers leave one idle while the last runs).
+   * Each learner's predictions are those of {@link #outOfFold(Map, long)}.
+   *
+   * @param seconds receives, per learner, the summed wall time of its fits (thread-seconds)
+   */
+  public static List<double[]> outOfFold(
+      List<Learner> learners, List<Map<String, Object>> params, PreparedFolds folds, long seed, int threads,
+      double[] seconds) throws Exception {
+    int k = folds.count();
+    List<double[]> predictions = new ArrayList<>();
+    for (int m = 0; m < learners.size(); m++) {
+      predictions.add(new double[folds.y().length]);
+    }
+    double[][] fitSeconds = new double[learners.size()][k];
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, learners.size() * k)), Thread.ofPlatform().daemon().factory());
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (int m = 0; m < learners.size(); m++) {
+        for (int f = 0; f < k; f++) {
+          int model = m;
+          int fold = f;
+          pending.add(pool.submit(() -> {
+            long t0 = System.nanoTime();
+            try (TrainingSet set = new TrainingSet(folds.trainX(fold), folds.trainY(fold))) {
+              fill(learners.get(model), set, params.get(model), folds, fold, seed, predictions.get(model));
+            }
+            fitSeconds[model][fold] = (System.nanoTime() - t0) / 1e9;
+            return null;
+          }));
+        }
+      }
+      awaitAll(pending);
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int m = 0; m < learners.size(); m++) {
+      double sum = 0;
+      for (double s : fitSeconds[m]) {
+        sum += s;
+      }
+      seconds[m] = sum;
+    }
+    return predictions;
+  }
+
   /** The out-of-fold predictions with {@code params}, one per row; fold f's model gets seed + 1000 f. */
   public double[] outOfFold(Map<String, Object> params, long seed) throws Exception {
     double[] predictions = new double[folds.y().length];
@@ -68,8 +117,14 @@ public final class CrossValidation implements AutoCloseable {
         return null;
       }));
     }
+    awaitAll(pending);
+    return predictions;
+  }
+
+  /** Waits for every task, so none still writes after a failure; then throws the first failure. */
+  private static void awaitAll(List<Future<?>> pending) throws Exception {
     Exception failure = null;
-    for (Future<?> p : pending) { // wait for every fold, so none still writes after a failure
+    for (Future<?> p : pending) {
       try {
         p.get();
       } catch (ExecutionException e) {
@@ -84,13 +139,18 @@ public final class CrossValidation implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return predictions;
   }
 
   private void fillFold(Map<String, Object> params, int fold, long seed, double[] predictions) {
+    fill(learner, sets[fold], params, folds, fold, seed, predictions);
+  }
+
+  private static void fill(
+      Learner learner, TrainingSet set, Map<String, Object> params, PreparedFolds folds, int fold, long seed,
+      double[] predictions) {
     // each fold gets its own seed, derived from the run's seed, so the folds' models do not depend
     // on which worker fits them or in what order
-    try (FittedModel model = learner.fit(sets[fold], params, seed + 1000L * fold, 1)) {
+    try (FittedModel model = learner.fit(set, params, seed + 1000L * fold, 1)) {
       double[] p = model.predict(folds.validationX(fold));
       int[] rows = folds.validationRows(fold);
       for (int t = 0; t < rows.length; t++) {

@@ -61,13 +61,10 @@ public final class TrainingRun {
       List<String> columns, double[][] x, double[] y, Folds folds, TrainingOptions options, ModelParams fixed,
       TrainingListener listener) throws Exception {
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
-    List<TunedModel> tuned = new ArrayList<>();
-    for (String id : fixed.learners()) {
-      listener.searchStarted(id, 1);
-      TunedModel t = Tuner.fixed(Learners.byId(id), fixed.params().get(id), prepared, options.seed(), options.threads());
-      listener.searchFinished(id);
-      tuned.add(t);
-    }
+    String name = "cross-validate " + String.join(", ", fixed.learners());
+    listener.searchStarted(name, 1);
+    List<TunedModel> tuned = Tuner.fixed(fixed.learners(), fixed.params(), prepared, options.seed(), options.threads());
+    listener.searchFinished(name);
     TrainingOptions used = new TrainingOptions(options.folds(), options.seed(), options.threads(), options.learnerBudget(),
         options.fusionBudget(), fixed.learners(), options.perLearner());
     return fuseAndRefit(columns, x, y, folds, tuned, used, listener);

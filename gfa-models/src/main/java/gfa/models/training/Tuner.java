@@ -97,6 +97,30 @@ public final class Tuner {
     return new TpeOptions(startup, defaults.gamma(), defaults.candidates(), defaults.priorWeight(), seed);
   }
 
+  /**
+   * Several learners with fixed parameters (no search), cross-validated together so that their
+   * fold fits share the threads ({@link CrossValidation#outOfFold(List, List, PreparedFolds, long,
+   * int, double[])}); each result is that of {@link #fixed} for the learner, except that its
+   * {@code seconds} are its fits' summed wall time.
+   */
+  public static List<TunedModel> fixed(
+      List<String> ids, Map<String, Map<String, Object>> params, PreparedFolds folds, long seed, int threads) throws Exception {
+    List<gfa.models.learners.Learner> learners = new ArrayList<>();
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (String id : ids) {
+      learners.add(gfa.models.learners.Learners.byId(id));
+      values.add(params.get(id));
+    }
+    double[] seconds = new double[ids.size()];
+    List<double[]> oof = CrossValidation.outOfFold(learners, values, folds, seed, threads, seconds);
+    List<TunedModel> models = new ArrayList<>();
+    for (int m = 0; m < ids.size(); m++) {
+      RegressionMetrics cv = RegressionMetrics.meanOverFolds(folds.y(), oof.get(m), folds.folds());
+      models.add(new TunedModel(ids.get(m), values.get(m), cv, oof.get(m), 0, "fixed", seconds[m]));
+    }
+    return models;
+  }
+
   /** The learner with fixed parameters (no search): its CV metrics and out-of-fold predictions. */
   public static TunedModel fixed(Learner learner, Map<String, Object> params, PreparedFolds folds, long seed, int threads)
       throws Exception {
