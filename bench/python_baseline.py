@@ -8,9 +8,11 @@ spaces (METHOD.md section 4), then the fusion weights tuned on the out-of-fold p
 Different folds (scikit-learn's KFold shuffle, not gfa's) and a different TPE implementation, so
 the scores are comparable in level, not equal. LightGBM is not packaged by Debian and is skipped.
 
-Usage: python3 bench/python_baseline.py DATA.csv [TRIALS] [SEED]
+Usage: python3 bench/python_baseline.py DATA.csv [TRIALS] [SEED] [folds]
 TRIALS is one number for every learner, or "quick" for gfa's default budget (svr 6, rf 5,
-xgboost 15), each search starting from gfa's learner defaults as gfa's does.
+xgboost 15), each search starting from gfa's learner defaults as gfa's does. SVR's folds are
+fitted two at a time (cross_val_predict(n_jobs=2)); "folds" fits every learner's folds that way,
+one thread per fit, instead of two threads inside each forest and XGBoost fit.
 Needs Debian's python3-sklearn, python3-xgboost, python3-optuna, python3-pandas.
 """
 import sys
@@ -19,6 +21,8 @@ import time
 import numpy as np
 import optuna
 import pandas as pd
+from joblib import Parallel, delayed
+from sklearn.base import clone
 from sklearn.ensemble import RandomForestRegressor
 from sklearn.metrics import mean_squared_error, r2_score
 from sklearn.model_selection import KFold
@@ -57,14 +61,21 @@ def xgb(trial, threads):
         subsample=q(trial, "subsample", 0.5, 1, 0.1), tree_method="hist", n_jobs=threads, random_state=0)
 
 
-def out_of_fold(model, x, y, folds):
+def fit_fold(model, x, y, train, test):
+    m = make_pipeline(StandardScaler(), clone(model))
+    m.fit(x[train], y[train])
+    return m.predict(x[test])
+
+
+def out_of_fold(model, x, y, folds, fold_jobs=1):
+    """fold_jobs > 1 fits the folds side by side, as cross_val_predict(n_jobs=...) does: the
+    strongest setup for a learner whose fit is single-threaded (SVR)."""
+    fold_preds = Parallel(n_jobs=fold_jobs)(delayed(fit_fold)(model, x, y, tr, te) for tr, te in folds)
     pred = np.zeros_like(y)
     rmse = []
-    for train, test in folds:
-        m = make_pipeline(StandardScaler(), model)
-        m.fit(x[train], y[train])
-        pred[test] = m.predict(x[test])
-        rmse.append(mean_squared_error(y[test], pred[test]) ** 0.5)
+    for (_, test), p in zip(folds, fold_preds):
+        pred[test] = p
+        rmse.append(mean_squared_error(y[test], p) ** 0.5)
     return pred, float(np.mean(rmse))
 
 
@@ -87,7 +98,13 @@ def main():
     x = data[columns].to_numpy(float)
     y = data["D_max"].to_numpy(float)
     folds = list(KFold(5, shuffle=True, random_state=seed).split(x))
-    learners = {"svr": lambda t: svr(t), "rf": lambda t: rf(t, threads), "xgboost": lambda t: xgb(t, threads)}
+    learners = {"svr": lambda t: svr(t), "rf": lambda t: rf(t, fit_threads), "xgboost": lambda t: xgb(t, fit_threads)}
+    # SVR's fit is single-threaded: its folds run side by side. The forest and XGBoost use both
+    # threads inside each fit (n_jobs), as the paper's scripts did, or with "folds" as the fourth
+    # argument run their folds side by side too, one thread per fit, as gfa does
+    side_by_side = len(sys.argv) > 4 and sys.argv[4] == "folds"
+    fit_threads = 1 if side_by_side else threads
+    fold_jobs = {"svr": threads, "rf": threads if side_by_side else 1, "xgboost": threads if side_by_side else 1}
     oof = {}
     for name, build in learners.items():
         start = time.time()
@@ -95,9 +112,10 @@ def main():
         study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed))
         if name in first:
             study.enqueue_trial(first[name])
-        study.optimize(lambda t: out_of_fold(build(t), x, y, folds)[1], n_trials=trials)
+        jobs = fold_jobs[name]
+        study.optimize(lambda t: out_of_fold(build(t), x, y, folds, jobs)[1], n_trials=trials)
         best = optuna.trial.FixedTrial(study.best_params)
-        oof[name], rmse = out_of_fold(build(best), x, y, folds)
+        oof[name], rmse = out_of_fold(build(best), x, y, folds, jobs)
         r2 = np.mean([r2_score(y[te], oof[name][te]) for _, te in folds])
         print(f"{name}: {trials} trials, CV RMSE {rmse:.3f}, CV R2 {r2:.3f}, {time.time() - start:.1f} s", flush=True)
     start = time.time()

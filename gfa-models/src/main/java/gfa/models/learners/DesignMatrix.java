@@ -19,9 +19,7 @@ final class DesignMatrix {
     if (x.length != y.length) {
       throw new IllegalArgumentException("x has " + x.length + " rows but y has " + y.length + " values");
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
+    requireThreads(threads);
     if (x[0] == null || x[0].length == 0) {
       throw new IllegalArgumentException("training rows have no columns");
     }
@@ -33,6 +31,12 @@ final class DesignMatrix {
       }
     }
     return width;
+  }
+
+  static void requireThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
   }
 
   /** Checks that every row has {@code width} finite values. */

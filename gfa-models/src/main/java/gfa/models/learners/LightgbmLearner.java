@@ -88,16 +88,30 @@ public final class LightgbmLearner implements Learner {
 
   @Override
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
-    int width = DesignMatrix.requireTraining(x, y, threads);
+    try (TrainingSet data = new TrainingSet(x, y)) {
+      return fit(data, params, seed, threads);
+    }
+  }
+
+  /**
+   * Fits on the set's binned Dataset. LightGBM bins the rows once per Dataset; of the parameters a
+   * fit passes, only {@code min_data_in_leaf} (features it leaves unsplittable are filtered out when
+   * binning) and {@code seed} (its sample for the bin bounds) shape the Dataset, so the set keeps
+   * one Dataset per value of the two, and the trials of a search reuse them.
+   */
+  @Override
+  public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed, int threads) {
+    DesignMatrix.requireThreads(threads);
     Hyperparameters h = Hyperparameters.resolve(this, params);
     int iterations = h.integer("n_estimators", 1);
     String lightgbmParams = lightgbmParams(h, seed, threads);
     NativeLibraries.lightgbm();
+    String datasetKey = "lightgbm:dataset min_data_in_leaf=" + h.integer("min_child_samples", 0)
+        + " seed=" + Seeds.nativeSeed(seed);
     String model;
-    try (LGBMDataset data = LGBMDataset.createFromMat(DesignMatrix.flatten(x, width), x.length, width, true,
-        lightgbmParams, null)) {
-      data.setField("label", DesignMatrix.toFloat(y));
-      try (LGBMBooster booster = LGBMBooster.create(data, lightgbmParams)) {
+    try {
+      LGBMDataset dataset = data.cached(datasetKey, () -> dataset(data, lightgbmParams), LightgbmLearner::free);
+      try (LGBMBooster booster = LGBMBooster.create(dataset, lightgbmParams)) {
         for (int i = 0; i < iterations; i++) {
           if (booster.updateOneIter()) {
             break; // no leaf can be split any more: further iterations would add nothing
@@ -108,7 +122,32 @@ public final class LightgbmLearner implements Learner {
     } catch (LGBMException e) {
       throw new IllegalArgumentException("lightgbm: " + e.getMessage(), e);
     }
-    return Model.parse(model, width, threads);
+    return Model.parse(model, data.width(), threads);
+  }
+
+  private static LGBMDataset dataset(TrainingSet data, String lightgbmParams) {
+    try {
+      LGBMDataset dataset =
+          LGBMDataset.createFromMat(DesignMatrix.flatten(data.x(), data.width()), data.rows(), data.width(), true,
+              lightgbmParams, null);
+      try {
+        dataset.setField("label", DesignMatrix.toFloat(data.y()));
+        return dataset;
+      } catch (LGBMException | RuntimeException e) {
+        free(dataset);
+        throw e;
+      }
+    } catch (LGBMException e) {
+      throw new IllegalArgumentException("lightgbm: " + e.getMessage(), e);
+    }
+  }
+
+  private static void free(LGBMDataset dataset) {
+    try {
+      dataset.close();
+    } catch (LGBMException e) {
+      throw new IllegalStateException("lightgbm could not free its dataset: " + e.getMessage(), e);
+    }
   }
 
   @Override

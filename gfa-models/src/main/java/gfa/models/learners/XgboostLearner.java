@@ -85,28 +85,48 @@ public final class XgboostLearner implements Learner {
 
   @Override
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
-    int width = DesignMatrix.requireTraining(x, y, threads);
+    try (TrainingSet data = new TrainingSet(x, y)) {
+      return fit(data, params, seed, threads);
+    }
+  }
+
+  /**
+   * Fits on the set's DMatrix, built by the set's first fit: XGBoost keeps the histogram index (the
+   * quantile cuts and binned rows of {@code tree_method=hist}) with the DMatrix, so later fits of
+   * the same set skip both the copy and the binning.
+   */
+  @Override
+  public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed, int threads) {
+    DesignMatrix.requireThreads(threads);
     Hyperparameters h = Hyperparameters.resolve(this, params);
     int rounds = h.integer("n_estimators", 1);
     Map<String, Object> boosterParams = boosterParams(h, seed, threads);
     NativeLibraries.xgboost();
-    DMatrix train = null;
     try {
-      train = new DMatrix(DesignMatrix.flattenToFloat(x, width), x.length, width, Float.NaN);
-      train.setLabel(DesignMatrix.toFloat(y));
+      DMatrix train = data.cached("xgboost:dmatrix", () -> dmatrix(data), DMatrix::dispose);
       Booster booster = XGBoost.train(train, boosterParams, rounds, Map.of(), null, null);
       try {
-        return new Model(booster, width, threads);
+        return new Model(booster, data.width(), threads);
       } catch (XGBoostError | RuntimeException e) {
         booster.dispose();
         throw e;
       }
     } catch (XGBoostError e) {
       throw new IllegalArgumentException("xgboost: " + e.getMessage(), e);
-    } finally {
+    }
+  }
+
+  private static DMatrix dmatrix(TrainingSet data) {
+    DMatrix train = null;
+    try {
+      train = new DMatrix(DesignMatrix.flattenToFloat(data.x(), data.width()), data.rows(), data.width(), Float.NaN);
+      train.setLabel(DesignMatrix.toFloat(data.y()));
+      return train;
+    } catch (XGBoostError e) {
       if (train != null) {
         train.dispose();
       }
+      throw new IllegalArgumentException("xgboost: " + e.getMessage(), e);
     }
   }
 

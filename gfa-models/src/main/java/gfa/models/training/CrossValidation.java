@@ -2,69 +2,170 @@ package gfa.models.training;
 
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learner;
+import gfa.models.learners.TrainingSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Out-of-fold predictions of one learner with one set of hyperparameters: each row is predicted by
- * the model fitted on the folds that do not hold it. The same loop serves tuning, fusion and
- * evaluation (scikit-learn's cross_val_predict).
+ * Out-of-fold predictions of one learner: each row is predicted by the model fitted on the folds
+ * that do not hold it (scikit-learn's cross_val_predict). One instance serves a whole search: each
+ * fold's training rows are a {@link TrainingSet}, so what a library prepares from them (XGBoost's
+ * DMatrix and histogram index, LightGBM's binned Dataset) is built once, not once per trial.
  *
- * <p>Threads: a learner that cannot use several threads in one fit (SVR) fits the folds side by
- * side, one thread each; the others fit one fold at a time with all threads, so together they
- * never ask for more threads than given.
+ * <p>Threads: the folds are fitted side by side, one thread per fit, on {@code threads} workers
+ * (at most one per fold). Small fits scale badly inside one fit (OpenMP threads of the boosters
+ * wait on each other, and on other processes' threads when the machine is shared) but perfectly
+ * across folds. Every fit runs single-threaded whatever {@code threads} is, so the predictions do
+ * not depend on it.
  */
-public final class CrossValidation {
-  private CrossValidation() {}
+public final class CrossValidation implements AutoCloseable {
+  private final Learner learner;
+  private final PreparedFolds folds;
+  private final TrainingSet[] sets;
+  private final ExecutorService pool; // null: fit in the calling thread
 
+  public CrossValidation(Learner learner, PreparedFolds folds, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.learner = learner;
+    this.folds = folds;
+    this.sets = new TrainingSet[folds.count()];
+    for (int f = 0; f < sets.length; f++) {
+      sets[f] = new TrainingSet(folds.trainX(f), folds.trainY(f));
+    }
+    int workers = Math.min(threads, folds.count());
+    this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().factory()) : null;
+  }
+
+  /** One cross-validation, then everything freed: for a single set of parameters. */
   public static double[] outOfFold(Learner learner, Map<String, Object> params, PreparedFolds folds, long seed, int threads)
       throws Exception {
-    double[] predictions = new double[folds.y().length];
-    boolean foldsInParallel = threads > 1 && !learner.usesThreads();
-    if (!foldsInParallel) {
-      for (int f = 0; f < folds.count(); f++) {
-        fillFold(learner, params, folds, f, seed, threads, predictions);
-      }
-      return predictions;
+    try (CrossValidation cv = new CrossValidation(learner, folds, threads)) {
+      return cv.outOfFold(params, seed);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds.count()));
+  }
+
+  /**
+   * Several learners' out-of-fold predictions with fixed parameters (no search), one array per
+   * learner: all their fold fits share one pool of {@code threads} workers, so the cores stay busy
+   * across learners (one learner's five folds on two workers leave one idle while the last runs).
+   * Each learner's predictions are those of {@link #outOfFold(Map, long)}.
+   *
+   * @param seconds receives, per learner, the summed wall time of its fits (thread-seconds)
+   */
+  public static List<double[]> outOfFold(
+      List<Learner> learners, List<Map<String, Object>> params, PreparedFolds folds, long seed, int threads,
+      double[] seconds) throws Exception {
+    int k = folds.count();
+    List<double[]> predictions = new ArrayList<>();
+    for (int m = 0; m < learners.size(); m++) {
+      predictions.add(new double[folds.y().length]);
+    }
+    double[][] fitSeconds = new double[learners.size()][k];
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, learners.size() * k)), Thread.ofPlatform().daemon().factory());
     try {
       List<Future<?>> pending = new ArrayList<>();
-      for (int f = 0; f < folds.count(); f++) {
-        int fold = f;
-        pending.add(pool.submit(() -> {
-          fillFold(learner, params, folds, fold, seed, 1, predictions);
-          return null;
-        }));
-      }
-      for (Future<?> p : pending) {
-        try {
-          p.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
+      for (int m = 0; m < learners.size(); m++) {
+        for (int f = 0; f < k; f++) {
+          int model = m;
+          int fold = f;
+          pending.add(pool.submit(() -> {
+            long t0 = System.nanoTime();
+            try (TrainingSet set = new TrainingSet(folds.trainX(fold), folds.trainY(fold))) {
+              fill(learners.get(model), set, params.get(model), folds, fold, seed, predictions.get(model));
+            }
+            fitSeconds[model][fold] = (System.nanoTime() - t0) / 1e9;
+            return null;
+          }));
         }
       }
+      awaitAll(pending);
     } finally {
       pool.shutdownNow();
+    }
+    for (int m = 0; m < learners.size(); m++) {
+      double sum = 0;
+      for (double s : fitSeconds[m]) {
+        sum += s;
+      }
+      seconds[m] = sum;
     }
     return predictions;
   }
 
-  private static void fillFold(
-      Learner learner, Map<String, Object> params, PreparedFolds folds, int fold, long seed, int threads, double[] predictions) {
-    // each fold gets its own seed, derived from the run's seed, so folds fitted side by side
-    // give the same models as folds fitted one after another
-    try (FittedModel model = learner.fit(folds.trainX(fold), folds.trainY(fold), params, seed + 1000L * fold, threads)) {
+  /** The out-of-fold predictions with {@code params}, one per row; fold f's model gets seed + 1000 f. */
+  public double[] outOfFold(Map<String, Object> params, long seed) throws Exception {
+    double[] predictions = new double[folds.y().length];
+    if (pool == null) {
+      for (int f = 0; f < sets.length; f++) {
+        fillFold(params, f, seed, predictions);
+      }
+      return predictions;
+    }
+    List<Future<?>> pending = new ArrayList<>();
+    for (int f = 0; f < sets.length; f++) {
+      int fold = f;
+      pending.add(pool.submit(() -> {
+        fillFold(params, fold, seed, predictions);
+        return null;
+      }));
+    }
+    awaitAll(pending);
+    return predictions;
+  }
+
+  /** Waits for every task, so none still writes after a failure; then throws the first failure. */
+  private static void awaitAll(List<Future<?>> pending) throws Exception {
+    Exception failure = null;
+    for (Future<?> p : pending) {
+      try {
+        p.get();
+      } catch (ExecutionException e) {
+        Exception cause = e.getCause() instanceof Exception c ? c : e;
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void fillFold(Map<String, Object> params, int fold, long seed, double[] predictions) {
+    fill(learner, sets[fold], params, folds, fold, seed, predictions);
+  }
+
+  private static void fill(
+      Learner learner, TrainingSet set, Map<String, Object> params, PreparedFolds folds, int fold, long seed,
+      double[] predictions) {
+    // each fold gets its own seed, derived from the run's seed, so the folds' models do not depend
+    // on which worker fits them or in what order
+    try (FittedModel model = learner.fit(set, params, seed + 1000L * fold, 1)) {
       double[] p = model.predict(folds.validationX(fold));
       int[] rows = folds.validationRows(fold);
       for (int t = 0; t < rows.length; t++) {
         predictions[rows[t]] = p[t]; // disjoint rows per fold: no two threads write the same cell
       }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    for (TrainingSet set : sets) {
+      set.close();
     }
   }
 }

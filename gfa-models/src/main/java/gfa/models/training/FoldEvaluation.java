@@ -2,7 +2,6 @@ package gfa.models.training;
 
 import gfa.models.eval.Folds;
 import gfa.models.eval.RegressionMetrics;
-import gfa.models.learners.Learners;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +48,13 @@ public record FoldEvaluation(
     List<String> learners = params.learners();
     double[][] oof = new double[learners.size()][];
     Map<String, RegressionMetrics> models = new LinkedHashMap<>();
+    String name = "evaluate " + String.join(", ", learners) + " (" + folds.kind() + ")";
+    listener.searchStarted(name, 1);
+    List<TunedModel> evaluated = Tuner.fixed(learners, params.params(), prepared, seed, threads);
+    listener.searchFinished(name);
     for (int m = 0; m < learners.size(); m++) {
-      String id = learners.get(m);
-      String name = "evaluate " + id + " (" + folds.kind() + ")";
-      listener.searchStarted(name, 1);
-      TunedModel t = Tuner.fixed(Learners.byId(id), params.params().get(id), prepared, seed, threads);
-      listener.searchFinished(name);
-      oof[m] = t.outOfFold();
-      models.put(id, t.cv());
+      oof[m] = evaluated.get(m).outOfFold();
+      models.put(learners.get(m), evaluated.get(m).cv());
     }
     double[] fused = FusionWeights.fuse(oof, params.weightsInOrder());
     return new FoldEvaluation(folds.kind(), folds.count(), groups, models, RegressionMetrics.meanOverFolds(y, fused, folds),

@@ -61,13 +61,10 @@ public final class TrainingRun {
       List<String> columns, double[][] x, double[] y, Folds folds, TrainingOptions options, ModelParams fixed,
       TrainingListener listener) throws Exception {
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
-    List<TunedModel> tuned = new ArrayList<>();
-    for (String id : fixed.learners()) {
-      listener.searchStarted(id, 1);
-      TunedModel t = Tuner.fixed(Learners.byId(id), fixed.params().get(id), prepared, options.seed(), options.threads());
-      listener.searchFinished(id);
-      tuned.add(t);
-    }
+    String name = "cross-validate " + String.join(", ", fixed.learners());
+    listener.searchStarted(name, 1);
+    List<TunedModel> tuned = Tuner.fixed(fixed.learners(), fixed.params(), prepared, options.seed(), options.threads());
+    listener.searchFinished(name);
     TrainingOptions used = new TrainingOptions(options.folds(), options.seed(), options.threads(), options.learnerBudget(),
         options.fusionBudget(), fixed.learners(), options.perLearner());
     return fuseAndRefit(columns, x, y, folds, tuned, used, listener);
@@ -80,10 +77,7 @@ public final class TrainingRun {
   public static Ensemble refit(List<String> columns, double[][] x, double[] y, ModelParams params, long seed, int threads) {
     Standardizer scaler = Standardizer.fit(x, null);
     double[][] z = scaler.transform(x, null);
-    List<FittedModel> models = new ArrayList<>();
-    for (String id : params.learners()) {
-      models.add(Learners.byId(id).fit(z, y, params.params().get(id), seed, threads));
-    }
+    List<FittedModel> models = SideBySide.fit(params.learners(), params.params(), z, y, seed, threads);
     return new Ensemble(columns, scaler, params.learners(), models, params.weightsInOrder());
   }
 
@@ -120,13 +114,14 @@ public final class TrainingRun {
       TrainingListener listener) {
     Standardizer scaler = Standardizer.fit(x, null);
     double[][] z = scaler.transform(x, null);
-    List<FittedModel> models = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Map<String, Map<String, Object>> params = new java.util.LinkedHashMap<>();
     for (TunedModel t : tuned) {
-      listener.refitting(t.learner());
-      models.add(Learners.byId(t.learner()).fit(z, y, t.bestParams(), options.seed(), options.threads()));
+      listener.refitting(t.learner()); // all at once: the fits run side by side
       ids.add(t.learner());
+      params.put(t.learner(), t.bestParams());
     }
+    List<FittedModel> models = SideBySide.fit(ids, params, z, y, options.seed(), options.threads());
     return new Ensemble(columns, scaler, ids, models, weights);
   }
 }

@@ -11,6 +11,7 @@ import gfa.models.search.Tpe;
 import gfa.models.search.TpeOptions;
 import gfa.models.search.TrialListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,47 @@ public final class Tuner {
     return new SearchSpace(parameters);
   }
 
+  /**
+   * Searches {@code learner}'s space by TPE on the mean fold RMSE. The folds' training sets are
+   * prepared once for the whole search ({@link CrossValidation}); a point TPE proposes again (it
+   * does on the paper's quantised grids) is not fitted again: the trial takes the loss the point
+   * had, costs no fits, and still counts towards the budget, so the search makes exactly the trials
+   * it would make without the memo. The best trial's out-of-fold predictions are kept, not refitted.
+   */
   public static TunedModel tune(
       Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, TrialListener listener) throws Exception {
     long start = System.nanoTime();
     double[] y = folds.y();
-    SearchResult result =
-        Tpe.minimize(
-            searchSpace(learner),
-            params -> RegressionMetrics.meanOverFolds(y, CrossValidation.outOfFold(learner, params, folds, seed, threads), folds.folds()).rmse(),
-            budget,
-            options(budget, seed),
-            listener,
-            List.of(defaultsOnGrid(learner)));
+    Map<Map<String, Object>, Double> seen = new HashMap<>();
+    double[][] bestOutOfFold = {null};
+    double[] bestLoss = {Double.POSITIVE_INFINITY};
+    SearchResult result;
+    try (CrossValidation cv = new CrossValidation(learner, folds, threads)) {
+      result = Tpe.minimize(
+          searchSpace(learner),
+          params -> {
+            Double known = seen.get(params);
+            if (known != null) {
+              return known;
+            }
+            double[] oof = cv.outOfFold(params, seed);
+            double loss = RegressionMetrics.meanOverFolds(y, oof, folds.folds()).rmse();
+            seen.put(params, loss);
+            if (loss < bestLoss[0]) { // strictly better: the search's best is the first of equal losses
+              bestLoss[0] = loss;
+              bestOutOfFold[0] = oof;
+            }
+            return loss;
+          },
+          budget,
+          options(budget, seed),
+          listener,
+          List.of(defaultsOnGrid(learner)));
+    }
     Map<String, Object> best = new LinkedHashMap<>(result.best().params());
-    // refit once with the best parameters: deterministic, so these are the best trial's predictions
-    double[] oof = CrossValidation.outOfFold(learner, best, folds, seed, threads);
+    double[] oof = bestOutOfFold[0] != null && result.best().loss() == bestLoss[0]
+        ? bestOutOfFold[0]
+        : CrossValidation.outOfFold(learner, best, folds, seed, threads); // every trial failed
     RegressionMetrics cv = RegressionMetrics.meanOverFolds(y, oof, folds.folds());
     return new TunedModel(
         learner.id(), best, cv, oof, result.trials().size(), result.stopReason(), (System.nanoTime() - start) / 1e9);
@@ -68,6 +95,30 @@ public final class Tuner {
     TpeOptions defaults = TpeOptions.defaults(seed);
     int startup = Math.max(3, Math.min(defaults.startupTrials(), budget.maxTrials() / 3));
     return new TpeOptions(startup, defaults.gamma(), defaults.candidates(), defaults.priorWeight(), seed);
+  }
+
+  /**
+   * Several learners with fixed parameters (no search), cross-validated together so that their
+   * fold fits share the threads ({@link CrossValidation#outOfFold(List, List, PreparedFolds, long,
+   * int, double[])}); each result is that of {@link #fixed} for the learner, except that its
+   * {@code seconds} are its fits' summed wall time.
+   */
+  public static List<TunedModel> fixed(
+      List<String> ids, Map<String, Map<String, Object>> params, PreparedFolds folds, long seed, int threads) throws Exception {
+    List<gfa.models.learners.Learner> learners = new ArrayList<>();
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (String id : ids) {
+      learners.add(gfa.models.learners.Learners.byId(id));
+      values.add(params.get(id));
+    }
+    double[] seconds = new double[ids.size()];
+    List<double[]> oof = CrossValidation.outOfFold(learners, values, folds, seed, threads, seconds);
+    List<TunedModel> models = new ArrayList<>();
+    for (int m = 0; m < ids.size(); m++) {
+      RegressionMetrics cv = RegressionMetrics.meanOverFolds(folds.y(), oof.get(m), folds.folds());
+      models.add(new TunedModel(ids.get(m), values.get(m), cv, oof.get(m), 0, "fixed", seconds[m]));
+    }
+    return models;
   }
 
   /** The learner with fixed parameters (no search): its CV metrics and out-of-fold predictions. */

@@ -62,6 +62,29 @@ class LearnerContractTest {
 
   @ParameterizedTest
   @MethodSource("learners")
+  void aTrainingSetReusedByOtherFitsGivesTheModelOfAFreshFit(Learner learner) {
+    // a search fits each fold's set hundreds of times with other parameters and seeds in between
+    Map<String, Object> other = new HashMap<>();
+    for (QRange r : learner.space().ranges()) {
+      other.put(r.name(), r.low() + r.step() * Math.floor((r.high() - r.low()) / r.step() / 3));
+    }
+    double[] fresh;
+    try (FittedModel model = learner.fit(DATA.trainX(), DATA.trainY(), learner.defaults(), 5, 1)) {
+      fresh = model.predict(DATA.testX());
+    }
+    try (TrainingSet set = new TrainingSet(DATA.trainX(), DATA.trainY())) {
+      for (int round = 0; round < 2; round++) {
+        try (FittedModel between = learner.fit(set, other, 9, 1);
+            FittedModel reused = learner.fit(set, learner.defaults(), 5, 1)) {
+          assertTrue(between.predict(DATA.testX()).length > 0);
+          assertArrayEquals(fresh, reused.predict(DATA.testX()), learner.id() + ", round " + round);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("learners")
   void savedModelPredictsExactlyAsTheFittedOne(Learner learner, @TempDir Path dir) throws IOException {
     Path file = dir.resolve(learner.id() + ".model");
     try (FittedModel fitted = fitDefaults(learner, 3)) {

@@ -67,6 +67,29 @@ class TrainingRunTest {
   }
 
   @Test
+  void theNumberOfThreadsChangesNoResult() throws Exception {
+    // every fit runs on one thread and the folds and final models only run side by side
+    double[][] x = features(120, 4);
+    double[] y = target(x, 4);
+    TrainingResult[] runs = new TrainingResult[2];
+    int[] threads = {1, 3};
+    for (int i = 0; i < runs.length; i++) {
+      TrainingOptions options =
+          new TrainingOptions(3, 7, threads[i], Budget.trials(3), Budget.trials(30), TrainingOptions.paperLearners());
+      runs[i] = TrainingRun.run(COLUMNS, x, y, options, TrainingListener.NONE);
+    }
+    try (Ensemble one = runs[0].ensemble(); Ensemble three = runs[1].ensemble()) {
+      assertEquals(withoutTimings(ModelStore.report(runs[0])), withoutTimings(ModelStore.report(runs[1])));
+      double[][] probe = features(20, 98);
+      double[][] p1 = one.predict(probe);
+      double[][] p3 = three.predict(probe);
+      for (int m = 0; m < p1.length; m++) {
+        assertArrayEquals(p1[m], p3[m], 0.0, "model " + m);
+      }
+    }
+  }
+
+  @Test
   void reportIsCoherent() throws Exception {
     double[][] x = features(120, 5);
     double[] y = target(x, 5);
