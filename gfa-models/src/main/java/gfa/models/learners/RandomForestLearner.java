@@ -96,6 +96,12 @@ public final class RandomForestLearner implements Learner {
 
   @Override
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
+    Forest forest = grow(x, y, params, seed, threads);
+    return new Model(DecisionForest.of(forest.width(), forest.roots())); // Smile's nodes are dropped
+  }
+
+  /** The trees {@link #fit} keeps, as Smile's nodes (the tests inspect how they were grown and cut). */
+  Forest grow(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
     Hyperparameters h = Hyperparameters.resolve(this, params);
     int trees = h.integer("n_estimators", 1);
@@ -123,14 +129,14 @@ public final class RandomForestLearner implements Learner {
           .mapToObj(t -> sklearnStopping(grown[t].root(), x, seeds[t], schema, minSamplesSplit, minImpurityDecrease))
           .toArray(Node[]::new);
     });
-    return new Model(new Forest(width, roots), DecisionForest.of(width, roots));
+    return new Forest(width, roots);
   }
 
   @Override
   public FittedModel load(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (!GfaModelFile.isJavaSerialization(bytes)) {
-      return new Model(null, DecisionForest.read(file, bytes));
+      return new Model(DecisionForest.read(file, bytes));
     }
     // a model file of gfa before its own format: Smile's nodes, Java-serialized
     Forest forest = SmileModelFile.read(file, Forest.class, id());
@@ -138,7 +144,7 @@ public final class RandomForestLearner implements Learner {
       throw new IOException(file + " is not an rf model file (no trees)");
     }
     try {
-      return new Model(forest, DecisionForest.of(forest.width(), forest.roots()));
+      return new Model(DecisionForest.of(forest.width(), forest.roots()));
     } catch (IllegalStateException | NullPointerException e) {
       throw new IOException(file + " is not an rf model file (" + e.getMessage() + ")", e);
     }
@@ -239,25 +245,17 @@ public final class RandomForestLearner implements Learner {
   }
 
   /**
-   * The cut trees as Smile's nodes. It was also the file format of gfa before its own (Java
-   * serialization of this record), so its name and components stay for reading those files.
+   * The cut trees as Smile's nodes. This record was also the file format of gfa before its own
+   * (Java-serialized), so its name and components stay for reading those files.
    */
   record Forest(int width, Node[] roots) implements Serializable {}
 
-  static final class Model implements FittedModel {
-    private final Forest forest;
+  private static final class Model implements FittedModel {
     private final DecisionForest trees;
     private volatile boolean closed;
 
-    /** {@code forest} is the trees as Smile grew them, or null for a model read from gfa's format. */
-    Model(Forest forest, DecisionForest trees) {
-      this.forest = forest;
+    Model(DecisionForest trees) {
       this.trees = trees;
-    }
-
-    /** The trees as Smile's nodes (for tests of how they were grown); null once read from a file. */
-    Forest forest() {
-      return forest;
     }
 
     @Override

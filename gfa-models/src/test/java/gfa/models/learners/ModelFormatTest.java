@@ -93,11 +93,9 @@ class ModelFormatTest {
     Map<String, Object> params = Map.of("n_estimators", 40.0, "max_features", 9.0, "min_samples_split", 3.0);
     RandomForestLearner rf = new RandomForestLearner();
     Path file = dir.resolve("rf.model");
-    double[] expected;
-    RandomForestLearner.Forest forest;
+    RandomForestLearner.Forest forest = rf.grow(X, Y, params, 5, 2); // the trees fit keeps, as Smile's nodes
+    double[] expected = smilePredictions(forest);
     try (FittedModel fitted = rf.fit(X, Y, params, 5, 2)) {
-      forest = ((RandomForestLearner.Model) fitted).forest();
-      expected = smilePredictions(forest);
       assertArrayEquals(expected, fitted.predict(QUERIES));
       fitted.save(file);
     }
@@ -161,10 +159,7 @@ class ModelFormatTest {
     }
 
     RandomForestLearner rf = new RandomForestLearner();
-    RandomForestLearner.Forest forest;
-    try (FittedModel fitted = rf.fit(X, Y, Map.of("n_estimators", 30.0), 9, 2)) {
-      forest = ((RandomForestLearner.Model) fitted).forest();
-    }
+    RandomForestLearner.Forest forest = rf.grow(X, Y, Map.of("n_estimators", 30.0), 9, 2);
     Path rfFile = dir.resolve("rf.model");
     javaSerialize(rfFile, forest);
     try (FittedModel loaded = rf.load(rfFile)) {
