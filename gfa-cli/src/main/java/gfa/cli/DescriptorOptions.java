@@ -25,9 +25,10 @@ public final class DescriptorOptions {
       converter = OptionValues.MiedemaConverter.class,
       completionCandidates = OptionValues.MiedemaNames.class,
       description =
-          "Miedema parameter table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). paper "
-              + "reproduces the published values; 2024 has matminer's 2024 correction of the "
-              + "valence-electron column.")
+          "Which matminer Miedema featurizer to reproduce: ${COMPLETION-CANDIDATES} (default: "
+              + "${DEFAULT-VALUE}). paper reproduces the published values (matminer before 2024); "
+              + "2024 reproduces current matminer (corrected valence column, absolute alloyed "
+              + "volume in the elastic term).")
   MiedemaVersion miedema;
 
   public Preset preset() {

@@ -42,7 +42,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
     if (common.json()) {
       out.println(json(featurizer));
     } else {
-      table(out, featurizer);
+      table(out, featurizer, descriptorSet.miedema());
     }
     out.flush();
     return ExitCodes.OK;
@@ -52,6 +52,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("preset", OptionValues.name(descriptorSet.preset()));
     root.put("miedema", OptionValues.name(descriptorSet.miedema()));
+    root.put("miedema_reproduces", descriptorSet.miedema().reproduces());
     ArrayNode columns = root.putArray("columns");
     for (String column : featurizer.columns()) {
       DescriptorFamily family = featurizer.familyOf(column);
@@ -68,7 +69,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
     return root.toString();
   }
 
-  private static void table(PrintWriter out, Featurizer featurizer) {
+  private static void table(PrintWriter out, Featurizer featurizer, MiedemaVersion miedema) {
     List<String> columns = featurizer.columns();
     int width = "column".length();
     for (String column : columns) {
@@ -84,5 +85,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
     for (DescriptorFamily family : featurizer.families()) {
       out.printf("  %s: %s%n", family.name(), family.citation());
     }
+    out.println();
+    out.printf("Miedema variant %s reproduces %s.%n", OptionValues.name(miedema), miedema.reproduces());
   }
 }

@@ -47,4 +47,16 @@ class DescriptorsCommandTest {
       assertTrue(root.get("families").size() >= 5, run::toString);
     }
   }
+
+  @Test
+  void eachMiedemaVariantIsNamedByWhatItReproduces() throws IOException {
+    GfaRun paper = GfaRun.of("descriptors", "--miedema", "paper");
+    assertEquals(0, paper.exit(), paper::toString);
+    assertTrue(paper.out().contains("Miedema variant paper reproduces matminer as used for the published values"), paper::toString);
+    GfaRun current = GfaRun.of("descriptors", "--miedema", "2024", "--json");
+    assertEquals(0, current.exit(), current::toString);
+    JsonNode root = new ObjectMapper().readTree(current.out());
+    assertEquals("2024", root.get("miedema").asText());
+    assertTrue(root.get("miedema_reproduces").asText().startsWith("current matminer"), current::toString);
+  }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Columns (eV/atom): inter, amor, ss_min (the lowest of the fcc, bcc, hcp and lattice-free
  * solid solutions), ami = amor - inter, ams = amor - ss_min, and am_min = min(ami, ams). Where the
  * model's volume correction breaks down (an alloyed volume turns negative, e.g. Ca with Ni or Co)
- * the elastic term and so ss_min and ams are undefined (NaN, as in matminer) and am_min is ami.
+ * the paper's matminer left the elastic term and so ss_min and ams undefined (NaN) and am_min is
+ * then ami; current matminer ({@link MiedemaVersion#V2024}) takes the volume's absolute value.
  *
  * <p>Details that decide exact agreement with matminer: elements are ordered by Pauling
  * electronegativity (stable for ties) before forming pairs; each pair uses the alloy's own
@@ -73,7 +74,7 @@ public final class MiedemaEnthalpies implements DescriptorFamily {
     return "A.R. Miedema, P.F. de Chatel, F.R. de Boer, Physica B+C 100, 1 (1980); "
         + "F.R. de Boer et al., Cohesion in Metals (North-Holland, 1988); multicomponent sum: "
         + "L.J. Gallego, J.A. Somoza, J.A. Alonso, J. Phys.: Condens. Matter 2, 6245 (1990); "
-        + "parameters: " + (version == MiedemaVersion.PAPER ? "as used by Gong et al. (2024)" : "2024 revision");
+        + "reproduces " + version.reproduces();
   }
 
   @Override
@@ -92,7 +93,7 @@ public final class MiedemaEnthalpies implements DescriptorFamily {
         inter += chemical(p[i], p[j], c[i], c[j], GAMMA_INTER);
         amor += chemical(p[i], p[j], c[i], c[j], GAMMA_AMOR);
         chemSs += chemical(p[i], p[j], c[i], c[j], GAMMA_SS);
-        elastic += elastic(p[i], p[j], c[i], c[j]);
+        elastic += elastic(p[i], p[j], c[i], c[j], version.absoluteAlloyedVolume());
       }
     }
     double meanMelting = 0;
@@ -181,8 +182,14 @@ public final class MiedemaEnthalpies implements DescriptorFamily {
     return valence == Math.rint(valence) && valence >= 3 && valence <= 11;
   }
 
-  /** Elastic size-mismatch term of a pair in the solid solution (kJ/mol). */
-  private static double elastic(MiedemaTable.Params a, MiedemaTable.Params b, double ca, double cb) {
+  /**
+   * Elastic size-mismatch term of a pair in the solid solution (kJ/mol). With {@code absoluteVolume}
+   * the corrected volumes enter the 2/3 power by their absolute value, as current matminer does;
+   * without it a negative one (Ca, Sr, Ba, La... with late transition metals) makes the term NaN,
+   * as in the code that produced the paper's values.
+   */
+  private static double elastic(
+      MiedemaTable.Params a, MiedemaTable.Params b, double ca, double cb, boolean absoluteVolume) {
     double na = Math.cbrt(a.electronDensity());
     double nb = Math.cbrt(b.electronDensity());
     double density = 1 / na + 1 / nb;
@@ -191,6 +198,10 @@ public final class MiedemaEnthalpies implements DescriptorFamily {
     double alphaB = 1.5 * Math.pow(b.molarVolume(), 2.0 / 3) / density;
     double vA = a.molarVolume() + alphaA * dPhi / a.electronDensity();
     double vB = b.molarVolume() + alphaB * -dPhi / b.electronDensity();
+    if (absoluteVolume) {
+      vA = Math.abs(vA);
+      vB = Math.abs(vB);
+    }
     double alphaAlloyA = 1.5 * Math.pow(vA, 2.0 / 3) / density;
     double alphaAlloyB = 1.5 * Math.pow(vB, 2.0 / 3) / density;
 

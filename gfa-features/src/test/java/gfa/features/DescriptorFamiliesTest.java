@@ -103,6 +103,18 @@ class DescriptorFamiliesTest {
   }
 
   @Test
+  void currentMatminerDefinesSsMinWhereTheAlloyedVolumeTurnsNegative() {
+    // Ca with Ni: Ca's alloyed molar volume is negative (26.2 + 7.91 x (2.55 - 5.2) / 0.75 < 0 cm3)
+    double[] paper = compute(new MiedemaEnthalpies(data, MiedemaVersion.PAPER), "Al85 Ca10 Ni5");
+    double[] current = compute(new MiedemaEnthalpies(data, MiedemaVersion.V2024), "Al85 Ca10 Ni5");
+    assertTrue(Double.isNaN(paper[2]), "paper: ss_min undefined");
+    assertEquals(paper[3], paper[5], 0.0, "paper: am_min falls back to ami");
+    assertTrue(Double.isFinite(current[2]), "2024: ss_min defined");
+    assertEquals(current[1] - current[2], current[4], 1e-15);
+    assertEquals(Math.min(current[3], current[4]), current[5], 0.0);
+  }
+
+  @Test
   void packingEfficiencyOfAnElementIsItsBestCluster() {
     var ape = new AtomicPackingEfficiency(data, 1, 3, 5);
     double[] v = compute(ape, "Cu");

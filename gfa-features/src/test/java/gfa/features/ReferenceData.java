@@ -17,13 +17,22 @@ final class ReferenceData {
   private ReferenceData() {}
 
   static Path gong2024(String file) {
+    return find("gong2024", file);
+  }
+
+  /** Miedema enthalpies computed by current matminer ({@code matminer-2024/README.md} says how). */
+  static Path matminer2024(String file) {
+    return find("matminer-2024", file);
+  }
+
+  private static Path find(String folder, String file) {
     String dir = System.getProperty("gfa.reference.dir");
     List<Path> candidates = new ArrayList<>();
     if (dir != null) {
-      candidates.add(Path.of(dir, "gong2024", file));
+      candidates.add(Path.of(dir, folder, file));
     }
-    candidates.add(Path.of("..", "..", "shared", "reference", "gong2024", file));
-    candidates.add(Path.of("..", "shared", "reference", "gong2024", file));
+    candidates.add(Path.of("..", "..", "shared", "reference", folder, file));
+    candidates.add(Path.of("..", "shared", "reference", folder, file));
     for (Path p : candidates) {
       if (Files.isRegularFile(p)) {
         return p;

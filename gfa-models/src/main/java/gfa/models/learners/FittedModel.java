@@ -18,7 +18,8 @@ public interface FittedModel extends AutoCloseable {
   double[] predict(double[][] x);
 
   /**
-   * Writes the model in its library's own format (see {@code docs/learners.md}), atomically: a
+   * Writes the model in gfa's own format (SVR, forest) or its library's (XGBoost, LightGBM), see
+   * {@code docs/model-format.md}, atomically: a
    * temporary file beside {@code file} is renamed into place when complete.
    */
   void save(Path file) throws IOException;

@@ -2,12 +2,12 @@ package gfa.models.learners;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import smile.base.cart.InternalNode;
-import smile.base.cart.LeafNode;
 import smile.base.cart.Node;
 import smile.base.cart.RegressionNode;
 import smile.data.DataFrame;
@@ -44,8 +44,10 @@ import smile.regression.RegressionTree;
  *
  * <p>Threads and determinism: each tree draws from its own seed, derived from the fit's seed, and
  * Smile grows the trees in parallel on {@code threads} workers; the forest, and so every
- * prediction, is the same for any number of threads. The model is saved by Java serialization of
- * Smile's tree nodes.
+ * prediction, is the same for any number of threads. The cut trees are kept as node arrays
+ * ({@link DecisionForest}) that predict exactly as Smile's nodes do and are saved in gfa's own
+ * format (docs/model-format.md), which a Smile upgrade cannot break; files of older gfa releases
+ * (Java serialization of Smile's nodes) still load.
  */
 public final class RandomForestLearner implements Learner {
   private static final String TARGET = "D_max";
@@ -94,6 +96,12 @@ public final class RandomForestLearner implements Learner {
 
   @Override
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
+    Forest forest = grow(x, y, params, seed, threads);
+    return new Model(DecisionForest.of(forest.width(), forest.roots())); // Smile's nodes are dropped
+  }
+
+  /** The trees {@link #fit} keeps, as Smile's nodes (the tests inspect how they were grown and cut). */
+  Forest grow(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
     Hyperparameters h = Hyperparameters.resolve(this, params);
     int trees = h.integer("n_estimators", 1);
@@ -121,16 +129,25 @@ public final class RandomForestLearner implements Learner {
           .mapToObj(t -> sklearnStopping(grown[t].root(), x, seeds[t], schema, minSamplesSplit, minImpurityDecrease))
           .toArray(Node[]::new);
     });
-    return new Model(new Forest(width, roots));
+    return new Forest(width, roots);
   }
 
   @Override
   public FittedModel load(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (!GfaModelFile.isJavaSerialization(bytes)) {
+      return new Model(DecisionForest.read(file, bytes));
+    }
+    // a model file of gfa before its own format: Smile's nodes, Java-serialized
     Forest forest = SmileModelFile.read(file, Forest.class, id());
     if (forest.roots() == null || forest.roots().length == 0 || forest.width() < 1) {
       throw new IOException(file + " is not an rf model file (no trees)");
     }
-    return new Model(forest);
+    try {
+      return new Model(DecisionForest.of(forest.width(), forest.roots()));
+    } catch (IllegalStateException | NullPointerException e) {
+      throw new IOException(file + " is not an rf model file (" + e.getMessage() + ")", e);
+    }
   }
 
   private static DataFrame frame(double[][] x, double[] y, int width) {
@@ -227,21 +244,18 @@ public final class RandomForestLearner implements Learner {
     return leaf.mean() * leaf.size();
   }
 
-  /** The trees of a fitted forest (the file format: Smile's nodes, Java-serialized). */
+  /**
+   * The cut trees as Smile's nodes. This record was also the file format of gfa before its own
+   * (Java-serialized), so its name and components stay for reading those files.
+   */
   record Forest(int width, Node[] roots) implements Serializable {}
 
-  static final class Model implements FittedModel {
-    private final Forest forest;
-    private final StructType schema;
+  private static final class Model implements FittedModel {
+    private final DecisionForest trees;
     private volatile boolean closed;
 
-    Model(Forest forest) {
-      this.forest = forest;
-      this.schema = schema(forest.width());
-    }
-
-    Forest forest() {
-      return forest;
+    Model(DecisionForest trees) {
+      this.trees = trees;
     }
 
     @Override
@@ -249,24 +263,17 @@ public final class RandomForestLearner implements Learner {
       if (closed) {
         throw new IllegalStateException("rf model is closed");
       }
-      DesignMatrix.requireRows(x, forest.width());
-      Node[] roots = forest.roots();
+      DesignMatrix.requireRows(x, trees.width());
       double[] predictions = new double[x.length];
       for (int i = 0; i < x.length; i++) {
-        Tuple row = Tuple.of(schema, x[i]);
-        double sum = 0;
-        for (Node root : roots) {
-          LeafNode leaf = root.predict(row);
-          sum += ((RegressionNode) leaf).output();
-        }
-        predictions[i] = sum / roots.length;
+        predictions[i] = trees.predict(x[i]);
       }
       return predictions;
     }
 
     @Override
     public void save(Path file) throws IOException {
-      SmileModelFile.write(file, forest);
+      trees.save(file);
     }
 
     @Override

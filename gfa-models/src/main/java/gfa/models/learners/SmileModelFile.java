@@ -1,35 +1,25 @@
 package gfa.models.learners;
 
-import gfa.core.io.AtomicOutput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Smile's own persistence: Java serialization of its model objects (Smile's models are
- * {@link Serializable} for this purpose). Reading admits only Smile's, the JDK's and this package's
- * classes, so that a foreign file cannot instantiate arbitrary classes.
+ * Reads the model files of gfa releases before its own format (docs/model-format.md): Java
+ * serialization of Smile's model objects. They load as long as Smile's classes stay compatible;
+ * gfa no longer writes them. Reading admits only Smile's, the JDK's and this package's classes,
+ * so that a foreign file cannot instantiate arbitrary classes.
  */
 final class SmileModelFile {
   private static final ObjectInputFilter ONLY_MODEL_CLASSES =
       ObjectInputFilter.Config.createFilter("maxdepth=10000;smile.**;java.**;gfa.models.learners.*;!*");
 
   private SmileModelFile() {}
-
-  static void write(Path file, Serializable model) throws IOException {
-    AtomicOutput.write(file, out -> {
-      ObjectOutputStream objects = new ObjectOutputStream(out);
-      objects.writeObject(model);
-      objects.flush();
-    });
-  }
 
   static <T> T read(Path file, Class<T> type, String learner) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

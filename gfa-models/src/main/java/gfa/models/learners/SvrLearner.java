@@ -1,6 +1,7 @@
 package gfa.models.learners;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import smile.math.kernel.GaussianKernel;
@@ -19,8 +20,10 @@ import smile.regression.SVM;
  * epsilon is floored at {@value #MIN_EPSILON} mm, far below the grid step of 0.002.
  *
  * <p>Threads: Smile computes kernel rows with a parallel stream, run here on {@code threads}
- * workers; the result does not depend on the number of threads. The model is saved by Java
- * serialization of Smile's {@link KernelMachine}.
+ * workers; the result does not depend on the number of threads. The fitted machine is kept as
+ * plain numbers ({@link RbfSupportVectors}) that predict exactly as Smile does and are saved in
+ * gfa's own format (docs/model-format.md), which a Smile upgrade cannot break; files of older gfa
+ * releases (Java serialization of Smile's {@link KernelMachine}) still load.
  */
 public final class SvrLearner implements Learner {
   /** Smile's and libsvm's convergence tolerance (scikit-learn's default {@code tol}). */
@@ -77,31 +80,37 @@ public final class SvrLearner implements Learner {
     GaussianKernel kernel = new GaussianKernel(sigma(gamma));
     // The SMO solver is deterministic: seed is not used.
     KernelMachine<double[]> machine = BoundedParallelism.call(threads, () -> SVM.fit(rows, targets, kernel, options));
-    return new Model(machine, width);
+    return new Model(RbfSupportVectors.of(machine, gamma, width));
   }
 
   @Override
   public FittedModel load(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (GfaModelFile.isJavaSerialization(bytes)) {
+      return new Model(RbfSupportVectors.ofLegacy(legacy(file)));
+    }
+    return new Model(RbfSupportVectors.read(file, bytes));
+  }
+
+  /** A model file of gfa before its own format: Smile's machine, Java-serialized. */
+  private KernelMachine<double[]> legacy(Path file) throws IOException {
     KernelMachine<?> machine = SmileModelFile.read(file, KernelMachine.class, id());
-    if (!(machine.kernel() instanceof GaussianKernel) || !(machine.vectors() instanceof double[][] vectors)) {
+    if (!(machine.kernel() instanceof GaussianKernel) || !(machine.vectors() instanceof double[][])) {
       throw new IOException(file + " is not an svr model file (kernel " + machine.kernel() + ")");
     }
     @SuppressWarnings("unchecked")
     KernelMachine<double[]> rbf = (KernelMachine<double[]>) machine;
-    // A model without support vectors (a constant) does not record its width.
-    return new Model(rbf, vectors.length == 0 ? ANY_WIDTH : vectors[0].length);
+    return rbf;
   }
 
-  private static final int ANY_WIDTH = -1;
-
   private static final class Model implements FittedModel {
-    private final KernelMachine<double[]> machine;
+    private final RbfSupportVectors machine;
     private final int width;
     private volatile boolean closed;
 
-    Model(KernelMachine<double[]> machine, int width) {
+    Model(RbfSupportVectors machine) {
       this.machine = machine;
-      this.width = width;
+      this.width = machine.width();
     }
 
     @Override
@@ -109,7 +118,7 @@ public final class SvrLearner implements Learner {
       if (closed) {
         throw new IllegalStateException("svr model is closed");
       }
-      DesignMatrix.requireRows(x, width != ANY_WIDTH || x.length == 0 || x[0] == null ? width : x[0].length);
+      DesignMatrix.requireRows(x, width != RbfSupportVectors.ANY_WIDTH || x.length == 0 || x[0] == null ? width : x[0].length);
       double[] predictions = new double[x.length];
       // rows are independent and the machine is read-only: spread them over the cores (a grid of
       // 5151 points against thousands of support vectors is the slow part of a ternary map)
@@ -119,7 +128,7 @@ public final class SvrLearner implements Learner {
 
     @Override
     public void save(Path file) throws IOException {
-      SmileModelFile.write(file, machine);
+      machine.save(file);
     }
 
     @Override

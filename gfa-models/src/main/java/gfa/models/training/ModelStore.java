@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * A trained model on disk: a directory with {@code manifest.json} (provenance and everything needed
- * to predict), {@code report.json} (the evaluation) and one file per learner in its library's own
- * format. The directory is published atomically: a failed run leaves nothing behind.
+ * to predict), {@code report.json} (the evaluation) and one file per learner: gfa's own format for
+ * SVR and the forest, the library's own for XGBoost and LightGBM (docs/model-format.md). The directory is published atomically: a failed run leaves nothing behind.
  */
 public final class ModelStore {
   public static final String MANIFEST = "manifest.json";

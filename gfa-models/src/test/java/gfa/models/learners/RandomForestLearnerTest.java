@@ -20,9 +20,7 @@ class RandomForestLearnerTest {
     Map<String, Object> params = new HashMap<>(learner.defaults());
     params.put("n_estimators", 50.0);
     params.putAll(changes);
-    try (FittedModel model = learner.fit(DATA.trainX(), DATA.trainY(), params, 17, threads)) {
-      return ((RandomForestLearner.Model) model).forest();
-    }
+    return learner.grow(DATA.trainX(), DATA.trainY(), params, 17, threads);
   }
 
   private static void forEachNode(Node node, Consumer<Node> action) {
@@ -87,10 +85,10 @@ class RandomForestLearnerTest {
   @Test
   void aDecreaseLargerThanTheVarianceLeavesOnlyRoots() {
     Map<String, Object> params = Map.of("min_impurity_decrease", 5.0, "n_estimators", 50.0);
+    for (Node root : learner.grow(DATA.trainX(), DATA.trainY(), params, 17, 2).roots()) {
+      assertEquals(1, root.leaves());
+    }
     try (FittedModel model = learner.fit(DATA.trainX(), DATA.trainY(), params, 17, 2)) {
-      for (Node root : ((RandomForestLearner.Model) model).forest().roots()) {
-        assertEquals(1, root.leaves());
-      }
       double[] p = model.predict(DATA.testX());
       for (double v : p) {
         assertEquals(p[0], v);
