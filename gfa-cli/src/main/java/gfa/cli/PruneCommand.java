@@ -45,8 +45,9 @@ import picocli.CommandLine.Spec;
 public final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-      description = "CSV with a 'composition' column (other columns are carried through).")
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE",
+      description = "CSV with a 'composition' column (other columns are carried through); "
+          + TrainingSource.DEFAULT_HELP + ".")
   Path data;
 
   @Option(names = "--system", required = true, paramLabel = "A-B-C",
@@ -68,9 +69,7 @@ public final class PruneCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TernarySystem target = TernarySystem.parse(system);
     PruningLevel pruningLevel = PruningLevel.of(level);
-    if (!Files.isRegularFile(data)) {
-      throw new GfaInputException("data file not found: " + data);
-    }
+    TrainingSource source = TrainingSource.of(data);
     Path parent = output.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new GfaInputException("output directory does not exist: " + parent);
@@ -78,7 +77,7 @@ public final class PruneCommand implements Callable<Integer> {
     if (Files.isDirectory(output)) {
       throw new GfaInputException("output is a directory, not a file: " + output);
     }
-    DatasetReader reader = DatasetReader.open(data);
+    DatasetReader reader = source.reader();
     List<Composition> compositions = reader.compositions();
     PruningResult result = Pruning.prune(compositions, target, pruningLevel);
     CsvTable table = reader.table();
@@ -91,7 +90,7 @@ public final class PruneCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      out.println(json(result, seconds));
+      out.println(json(source, result, seconds));
     } else {
       out.print(listing(result));
     }
@@ -123,9 +122,10 @@ public final class PruneCommand implements Callable<Integer> {
     return c == PruningCategory.UNRELATED ? "unrelated" : c.label();
   }
 
-  private String json(PruningResult r, double seconds) {
+  private String json(TrainingSource source, PruningResult r, double seconds) {
     ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("data", data.toString());
+    root.put("data", source.toString());
+    source.describeFully(root.putObject("data_source"));
     root.put("output", output.toString());
     root.put("system", r.system().name());
     root.put("level", r.level().level());
