@@ -64,8 +64,9 @@ public final class CampaignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A-B-C", description = "The ternary system, e.g. Zr-Al-Cu.")
     String system;
 
-    @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-        description = "Base training data: CSV with 'composition' and 'D_max' (or 'outcome'/'dmax_mm').")
+    @Option(names = {"-d", "--data"}, paramLabel = "FILE",
+        description = "Base training data: CSV with 'composition' and 'D_max' (or 'outcome'/'dmax_mm'); "
+            + TrainingSource.DEFAULT_HELP + ".")
     Path data;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The campaign directory to create (must not exist or be empty).")
@@ -101,24 +102,24 @@ public final class CampaignCommand implements Callable<Integer> {
         throw new GfaInputException("--candidate-step " + candidateStep + " is not a multiple of --step " + step);
       }
       OutputDirectory.check(dir, false, "(a campaign is never overwritten)", data);
-      if (!Files.isRegularFile(data)) {
-        throw new GfaInputException("data file not found: " + data);
-      }
-      byte[] bytes = Files.readAllBytes(data);
+      TrainingSource source = TrainingSource.of(data);
+      byte[] bytes = source.bytes();
       List<String> ids = search.learners() == null ? gfa.models.training.TrainingOptions.paperLearners() : search.learners();
       ModelTraining.options(search.folds(), search.trials(), search.paper(), ids, common); // validates
       CampaignRound.Settings settings = new CampaignRound.Settings(target, pruningLevel, common.seed(), search.folds(),
           search.trials(), search.paper(), ids, grid.step(), top, candidateStep,
-          data.getFileName().toString(), CampaignDirectory.sha256(bytes));
+          source.fileName(), CampaignDirectory.sha256(bytes));
       ObjectNode json = CampaignDirectory.newSettings();
       settings.writeTo(json);
-      json.putObject("data").put("file", data.getFileName().toString()).put("copy", CampaignDirectory.BASE_DATA)
+      ObjectNode dataNode = json.putObject("data").put("file", source.fileName());
+      source.describe(dataNode).put("copy", CampaignDirectory.BASE_DATA)
           .put("sha256", settings.dataSha256()).put("bytes", bytes.length);
       json.put("gfa_version", GfaVersion.version());
       CampaignSeal.seal(json);
       Ledger ledger = Ledger.empty(json.path(CampaignSeal.FIELD).asText());
 
-      CampaignRound round = CampaignRound.compute(0, settings, data, ledger, null, null, null, null, null, common);
+      source.announce(spec.commandLine().getErr(), common);
+      CampaignRound round = CampaignRound.compute(0, settings, source, ledger, null, null, null, null, null, common);
       round.summary.set("campaign", json.deepCopy()); // what fixed the campaign, kept to name what changes if campaign.json is edited
       try {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -123,7 +123,7 @@ final class CampaignRound {
   /**
    * Computes iteration {@code iteration}.
    *
-   * @param baseData the campaign's copy of the base data
+   * @param baseData the campaign's copy of the base data (at iteration 0, the data it is made from)
    * @param ledger every lab result up to and including this iteration's
    * @param newResults the results this iteration records (null for iteration 0)
    * @param resultsFile the name of the file they came from (null for iteration 0)
@@ -131,7 +131,7 @@ final class CampaignRound {
    * @param fixed hyperparameters to reuse, or null to tune with the campaign's budget
    * @param paramsFrom where {@code fixed} came from, for the record
    */
-  static CampaignRound compute(int iteration, Settings settings, Path baseData, Ledger ledger, LabResults newResults,
+  static CampaignRound compute(int iteration, Settings settings, TrainingSource baseData, Ledger ledger, LabResults newResults,
       String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, CommonOptions common) throws Exception {
     Preset preset = Preset.GONG2024;
     MiedemaVersion miedema = MiedemaVersion.PAPER;

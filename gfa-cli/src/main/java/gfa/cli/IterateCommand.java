@@ -120,7 +120,7 @@ public final class IterateCommand implements Callable<Integer> {
       CampaignRound.Settings settings = CampaignRound.Settings.of(campaign.settings());
       ModelParams fixed = retune ? null : CampaignRound.previousParams(campaign, last);
       stop.reached("validated");
-      CampaignRound round = CampaignRound.compute(next, settings, campaign.root().resolve(CampaignDirectory.BASE_DATA),
+      CampaignRound round = CampaignRound.compute(next, settings, TrainingSource.of(campaign.root().resolve(CampaignDirectory.BASE_DATA)),
           extended, lab, results.getFileName().toString(), kind, fixed, "iteration " + CampaignDirectory.iterationName(last), common);
       try {
         stop.reached("computed");

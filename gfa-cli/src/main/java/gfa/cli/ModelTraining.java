@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.GfaInputException;
 import gfa.core.data.ElementData;
 import gfa.core.data.MiedemaVersion;
@@ -14,13 +15,13 @@ import gfa.models.search.Budget;
 import gfa.models.search.Trial;
 import gfa.models.training.Generalisation;
 import gfa.models.training.ModelParams;
+import gfa.models.training.ModelStore;
 import gfa.models.training.Provenance;
 import gfa.models.training.TrainingData;
 import gfa.models.training.TrainingListener;
 import gfa.models.training.TrainingOptions;
 import gfa.models.training.TrainingResult;
 import gfa.models.training.TrainingRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,10 +81,13 @@ final class ModelTraining {
    */
   static TrainingData prepare(Path data, String target, Featurizer featurizer, boolean useFileDescriptors,
       TernarySystem system, PruningLevel level, TrainingOptions options, CommonOptions common) {
-    if (!Files.isRegularFile(data)) {
-      throw new GfaInputException("data file not found: " + data);
-    }
-    DatasetReader reader = DatasetReader.open(data);
+    return prepare(TrainingSource.of(data), target, featurizer, useFileDescriptors, system, level, options, common);
+  }
+
+  /** As above, from a file or the built-in table. */
+  static TrainingData prepare(TrainingSource data, String target, Featurizer featurizer, boolean useFileDescriptors,
+      TernarySystem system, PruningLevel level, TrainingOptions options, CommonOptions common) {
+    DatasetReader reader = data.reader();
     TrainingData training = common.withThreads(
         () -> TrainingData.prepare(reader, target, featurizer, useFileDescriptors, system, level));
     if (training.rows() < options.folds()) {
@@ -124,12 +128,19 @@ final class ModelTraining {
   }
 
   /** What the manifest records about where the model came from. */
-  static Provenance provenance(Path data, TrainingData training, String target, boolean useFileDescriptors, Preset preset,
+  static Provenance provenance(TrainingSource data, TrainingData training, String target, boolean useFileDescriptors, Preset preset,
       MiedemaVersion miedema, TernarySystem system, PruningLevel level) {
     return new Provenance(
-        GfaVersion.version(), data.getFileName().toString(), training.dataset().sourceSha256(), training.rows(), target,
+        GfaVersion.version(), data.fileName(), training.dataset().sourceSha256(), training.rows(), target,
         useFileDescriptors ? "file" : "computed", OptionValues.name(preset), OptionValues.name(miedema),
         ElementData.standard().version(), system == null ? null : system.name(), level == null ? null : level.level());
+  }
+
+  /** The manifest of a model trained on {@code data}: its provenance, with the data's name and version beside file and SHA-256. */
+  static ObjectNode manifest(TrainingResult result, TrainingOptions options, Provenance provenance, TrainingSource data) {
+    ObjectNode manifest = ModelStore.manifest(result, options, provenance);
+    data.describe((ObjectNode) manifest.get("data"));
+    return manifest;
   }
 
   /** One progress bar per search (trials, best score, time left), on stderr. */

@@ -62,7 +62,8 @@ import picocli.CommandLine.Spec;
           + "best of its six neighbours on that lattice. Alloys listed in --exclude are never "
           + "proposed.",
       "",
-      "With --data, the data are first pruned for the system (level 3 by default: the system is "
+      "With --data (or neither option: the built-in default table), the data are first pruned for the system "
+          + "(level 3 by default: the system is "
           + "predicted as an unexplored one) and a model is trained as 'gfa train' does; it is kept "
           + "in DIR/model/. With --model, a saved model is used; a warning says so when it was not "
           + "pruned for this system, since it may then have seen the ternary itself.",
@@ -89,11 +90,12 @@ public final class PredictTernaryCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-        description = "Training data (CSV with 'composition' and 'D_max'): prune, train, then predict.")
+        description = "Training data (CSV with 'composition' and 'D_max'): prune, train, then predict. Without "
+            + "--model and --data: gfa's built-in table of 5803 alloys from Ward et al. (2018), see docs/default-data.md.")
     Path data;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
   @Option(names = "--level", paramLabel = "N",
@@ -165,7 +167,8 @@ public final class PredictTernaryCommand implements Callable<Integer> {
       throw new GfaInputException("--candidate-step " + candidateStep + " is not a multiple of --step " + step
           + ", so its alloys would have no prediction");
     }
-    if (source.model != null && (level != null || budget != null || folds != null || learners != null)) {
+    Path model = source == null ? null : source.model;
+    if (model != null && (level != null || budget != null || folds != null || learners != null)) {
       throw new GfaInputException("--level, --budget, --folds and --learners go with --data; a model given with --model is already trained");
     }
     OutputDirectory.check(out, replace, "(use --replace)", source.model, source.data, exclude);
@@ -173,8 +176,8 @@ public final class PredictTernaryCommand implements Callable<Integer> {
     TernarySelection.Options options = new TernarySelection.Options(top, candidateStep, excluded);
 
     long t = System.nanoTime();
-    Predictor predictor = source.model != null ? load(target) : train(target);
-    timings.put(source.model != null ? "load_model" : "train", seconds(t));
+    Predictor predictor = model != null ? load(target) : train(target);
+    timings.put(model != null ? "load_model" : "train", seconds(t));
     try {
       if (!common.quiet()) {
         for (String w : predictor.warnings()) {
@@ -315,19 +318,24 @@ public final class PredictTernaryCommand implements Callable<Integer> {
     Preset preset = Preset.GONG2024;
     MiedemaVersion miedema = MiedemaVersion.PAPER;
     Featurizer featurizer = Featurizer.of(preset, miedema);
+    TrainingSource data = TrainingSource.of(source == null ? null : source.data);
+    data.announce(spec.commandLine().getErr(), common);
     TrainingData training = ModelTraining.prepare(
-        source.data, "D_max", featurizer, false, target, pruningLevel, trainingOptions, common);
+        data, "D_max", featurizer, false, target, pruningLevel, trainingOptions, common);
     TrainingResult result = ModelTraining.run(training, trainingOptions, common);
-    ObjectNode manifest = ModelStore.manifest(result, trainingOptions,
-        ModelTraining.provenance(source.data, training, "D_max", false, preset, miedema, target, pruningLevel));
+    ObjectNode manifest = ModelTraining.manifest(result, trainingOptions,
+        ModelTraining.provenance(data, training, "D_max", false, preset, miedema, target, pruningLevel), data);
     ObjectNode report = ModelStore.report(result);
-    String file = source.data.getFileName().toString();
+    String file = data.fileName();
     String title = target.name() + " \u2014 trained on subdataset " + pruningLevel.level() + " (" + training.rows()
         + " alloys of " + file + ")";
     ObjectNode description = new ObjectMapper().createObjectNode();
     description.put("source", "data");
     description.put("directory", out.resolve(MODEL).toString());
     description.put("data_file", file);
+    description.put("data_name", data.name());
+    description.put("data_version", data.version());
+    description.put("data_sha256", data.sha256());
     description.put("rows", training.rows());
     description.putObject("pruning").put("system", target.name()).put("level", pruningLevel.level());
     ArrayNode ids = description.putArray("learners");

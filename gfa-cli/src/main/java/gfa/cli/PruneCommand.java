@@ -45,8 +45,9 @@ import picocli.CommandLine.Spec;
 public final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-      description = "CSV with a 'composition' column (other columns are carried through).")
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE",
+      description = "CSV with a 'composition' column (other columns are carried through); "
+          + TrainingSource.DEFAULT_HELP + ".")
   Path data;
 
   @Option(names = "--system", required = true, paramLabel = "A-B-C",
@@ -69,11 +70,9 @@ public final class PruneCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TernarySystem target = TernarySystem.parse(system);
     PruningLevel pruningLevel = PruningLevel.of(level);
-    if (!Files.isRegularFile(data)) {
-      throw new GfaInputException("data file not found: " + data);
-    }
+    TrainingSource source = TrainingSource.of(data);
     OutputFile.check("--output", output, common, data);
-    DatasetReader reader = DatasetReader.open(data);
+    DatasetReader reader = source.reader();
     List<Composition> compositions = reader.compositions();
     PruningResult result = Pruning.prune(compositions, target, pruningLevel);
     CsvTable table = reader.table();
@@ -87,7 +86,7 @@ public final class PruneCommand implements Callable<Integer> {
     // with the table itself on stdout ('-'), the listing goes to stderr
     PrintWriter out = OutputFile.isStandardOutput(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
     if (common.json()) {
-      out.println(json(result, seconds));
+      out.println(json(source, result, seconds));
       out.flush();
     } else if (out == spec.commandLine().getOut() || !common.quiet()) {
       out.print(listing(result));
@@ -120,9 +119,10 @@ public final class PruneCommand implements Callable<Integer> {
     return c == PruningCategory.UNRELATED ? "unrelated" : c.label();
   }
 
-  private String json(PruningResult r, double seconds) {
+  private String json(TrainingSource source, PruningResult r, double seconds) {
     ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("data", data.toString());
+    root.put("data", source.toString());
+    source.describeFully(root.putObject("data_source"));
     root.put("output", output.toString());
     root.put("system", r.system().name());
     root.put("level", r.level().level());

@@ -67,8 +67,8 @@ import picocli.CommandLine.Spec;
 public final class StudyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-      description = "Training data: CSV with 'composition' and 'D_max' (mm).")
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE",
+      description = "Training data: CSV with 'composition' and 'D_max' (mm); " + TrainingSource.DEFAULT_HELP + ".")
   Path data;
 
   @Option(names = "--systems", required = true, split = ",", paramLabel = "A-B-C",
@@ -141,14 +141,13 @@ public final class StudyCommand implements Callable<Integer> {
     source.description().put("parallel_cells", parallel);
     source.description().put("threads_per_cell", threadsPerCell);
     OutputDirectory.check(out, replace, "(use --replace)", data, model == null ? null : model.modelParams);
-    if (!Files.isRegularFile(data)) {
-      throw new GfaInputException("data file not found: " + data);
-    }
+    TrainingSource dataSource = TrainingSource.of(data);
+    dataSource.announce(spec.commandLine().getErr(), common);
 
     Map<String, Double> timings = new LinkedHashMap<>();
     long t = System.nanoTime();
     Featurizer featurizer = Featurizer.of(Preset.GONG2024, MiedemaVersion.PAPER);
-    DatasetReader reader = DatasetReader.open(data);
+    DatasetReader reader = dataSource.reader();
     TrainingData training = common.withThreads(() -> TrainingData.prepare(reader, "D_max", featurizer, false, null, null));
     timings.put("read_and_featurize", seconds(t));
 
@@ -174,7 +173,7 @@ public final class StudyCommand implements Callable<Integer> {
     timings.put("cells", seconds(t));
     for (SystemStudy s : result) {
       if (s.reported().count() == 0) {
-        warnings.add(s.system().name() + " has no reported alloys in " + data.getFileName() + " (no row of exactly "
+        warnings.add(s.system().name() + " has no reported alloys in " + dataSource.fileName() + " (no row of exactly "
             + s.system().elementSet() + "): its maps are drawn, but rmse and overlap are empty");
       } else if (s.cells().get(0).agreement().reportedAllEqual()) {
         warnings.add(s.system().name() + ": its " + s.reported().count() + " reported alloy" + (s.reported().count() == 1 ? " has" : "s all have")
@@ -188,7 +187,7 @@ public final class StudyCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
 
-    StudyOutputs outputs = new StudyOutputs(result, levelList, data, training, source.description(), source.note(),
+    StudyOutputs outputs = new StudyOutputs(result, levelList, dataSource, training, source.description(), source.note(),
         common.seed(), common.threads(), warnings, !noCellGrids);
     t = System.nanoTime();
     StudyOutputs.Rendered rendered = outputs.render();

@@ -50,7 +50,7 @@ final class StudyOutputs {
 
   private final List<SystemStudy> study;
   private final List<PruningLevel> levels;
-  private final Path data;
+  private final TrainingSource data;
   private final TrainingData training;
   private final ObjectNode model;
   private final String modelNote;
@@ -59,7 +59,7 @@ final class StudyOutputs {
   private final List<String> warnings;
   private final boolean cellGrids;
 
-  StudyOutputs(List<SystemStudy> study, List<PruningLevel> levels, Path data, TrainingData training, ObjectNode model,
+  StudyOutputs(List<SystemStudy> study, List<PruningLevel> levels, TrainingSource data, TrainingData training, ObjectNode model,
       String modelNote, long seed, int threads, List<String> warnings, boolean cellGrids) {
     this.study = List.copyOf(study);
     this.levels = List.copyOf(levels);
@@ -252,7 +252,8 @@ final class StudyOutputs {
     root.put("command", "study");
     root.put("gfa_version", GfaVersion.version());
     ObjectNode d = root.putObject("data");
-    d.put("file", data.getFileName().toString());
+    d.put("file", data.fileName());
+    data.describe(d);
     d.put("sha256", training.dataset().sourceSha256());
     d.put("rows", training.rows());
     d.put("rows_read", training.dataset().rowsRead());

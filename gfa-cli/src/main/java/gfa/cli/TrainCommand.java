@@ -62,8 +62,9 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, required = true, paramLabel = "FILE",
-      description = "CSV with a 'composition' column and the target (or 'outcome'/'dmax_mm').")
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE",
+      description = "CSV with a 'composition' column and the target (or 'outcome'/'dmax_mm'); "
+          + TrainingSource.DEFAULT_HELP + ".")
   Path data;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
@@ -135,8 +136,10 @@ public final class TrainCommand implements Callable<Integer> {
     PruningLevel pruningLevel = targetSystem == null ? null : PruningLevel.of(level == null ? 3 : level);
     OutputDirectory.check(out, replace, "(use --replace)", inputs());
     Featurizer featurizer = descriptorSet.featurizer();
+    TrainingSource source = TrainingSource.of(data);
+    source.announce(spec.commandLine().getErr(), common);
     TrainingData training = ModelTraining.prepare(
-        data, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
+        source, target, featurizer, useFileDescriptors, targetSystem, pruningLevel, options, common);
     String[] groups = SystemGroups.of(training.compositions());
     Folds folds = scheme.folds(groups, options.folds(), options.seed());
     TrainingResult result = ModelTraining.run(training, options, folds, fixed, common);
@@ -147,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
       }
       Provenance provenance = ModelTraining.provenance(
-          data, training, target, useFileDescriptors, descriptorSet.preset(), descriptorSet.miedema(), targetSystem, pruningLevel);
+          source, training, target, useFileDescriptors, descriptorSet.preset(), descriptorSet.miedema(), targetSystem, pruningLevel);
       // with --model-params the learners that took part are those of the parameters
       TrainingOptions used = fixed == null ? options : new TrainingOptions(options.folds(), options.seed(), options.threads(),
           options.learnerBudget(), options.fusionBudget(), fixed.learners(), options.perLearner());
@@ -160,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
           ((ObjectNode) report.path("models").path(id)).put("params_from", paramsSource.get(id).toString());
         }
       }
-      ModelStore.save(out, replace, result, ModelStore.manifest(result, used, provenance), report);
+      ModelStore.save(out, replace, result, ModelTraining.manifest(result, used, provenance, source), report);
       print(result, training, generalisation, report);
     } finally {
       result.ensemble().close();
