@@ -2,6 +2,7 @@ package gfa.core.campaign;
 
 import gfa.core.Composition;
 import gfa.core.Element;
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import gfa.core.dataset.DatasetReader;
 import gfa.core.dataset.Labels;
@@ -82,7 +83,7 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
       }
       for (Element e : alloy.elements()) {
         if (!system.elementSet().contains(e)) {
-          throw new GfaInputException(where + ": composition '" + table.cell(r, composition) + "' contains " + e
+          throw new GfaInputException(where + ": composition '" + Excerpt.of(table.cell(r, composition)) + "' contains " + e
               + ", which is not in " + system.name());
         }
       }
@@ -96,7 +97,7 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
       if (dmax >= 0 && !table.cell(r, dmax).isEmpty()) {
         diameter = table.number(r, dmax);
         if (diameter < 0) {
-          throw new GfaInputException(where + ": dmax_mm '" + table.cell(r, dmax) + "' is negative");
+          throw new GfaInputException(where + ": dmax_mm '" + Excerpt.of(table.cell(r, dmax)) + "' is negative");
         }
       }
       try {

@@ -1,6 +1,7 @@
 package gfa.core.dataset;
 
 import gfa.core.Composition;
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import gfa.core.io.CsvTable;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ public final class DatasetReader {
     for (int r = 0; r < values.length; r++) {
       values[r] = table.number(r, column);
       if (values[r] < 0) {
-        throw new GfaInputException(table.where(r) + ": " + name + " '" + table.cell(r, column) + "' is negative");
+        throw new GfaInputException(table.where(r) + ": " + name + " '" + Excerpt.of(table.cell(r, column)) + "' is negative");
       }
     }
     return values;

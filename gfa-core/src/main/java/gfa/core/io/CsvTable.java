@@ -1,5 +1,6 @@
 package gfa.core.io;
 
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -191,11 +192,11 @@ public final class CsvTable {
       throw new GfaInputException(where(row) + ": " + name + " is empty");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw new GfaInputException(where(row) + ": " + name + " '" + text + "' is not a number");
+      throw new GfaInputException(where(row) + ": " + name + " '" + Excerpt.of(text) + "' is not a number");
     }
     double value = Double.parseDouble(text);
     if (Double.isInfinite(value)) {
-      throw new GfaInputException(where(row) + ": " + name + " '" + text + "' is out of range");
+      throw new GfaInputException(where(row) + ": " + name + " '" + Excerpt.of(text) + "' is out of range");
     }
     return value;
   }
@@ -246,6 +247,14 @@ public final class CsvTable {
       writeTo(w);
       w.flush();
     });
+  }
+
+  /**
+   * Writes one row (or a header) as {@link #writeTo} does, for outputs written row by row
+   * without a table in memory.
+   */
+  public static void appendRow(Appendable out, String[] cells) throws IOException {
+    writeRow(out, cells);
   }
 
   private static void writeRow(Appendable out, String[] cells) throws IOException {
