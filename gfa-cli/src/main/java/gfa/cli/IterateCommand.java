@@ -88,7 +88,7 @@ public final class IterateCommand implements Callable<Integer> {
     CampaignRound.Checkpoint stop = checkpoint;
     try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, true)) {
       stop.reached("opened");
-      LabResults lab = LabResults.read(results, campaign.system());
+      LabResults lab = LabResults.read(results, campaign.system(), common.maxDmax());
       int last = campaign.lastIteration();
       if (last >= 1 && lab.sha256().equals(campaign.summary(last).path("results").path("sha256").asText())) {
         report(campaign, last, true, start);

@@ -83,7 +83,7 @@ final class ModelTraining {
     if (!Files.isRegularFile(data)) {
       throw new GfaInputException("data file not found: " + data);
     }
-    DatasetReader reader = DatasetReader.open(data);
+    DatasetReader reader = DatasetReader.open(data).withMaxDmax(common.maxDmax());
     TrainingData training = common.withThreads(
         () -> TrainingData.prepare(reader, target, featurizer, useFileDescriptors, system, level));
     if (training.rows() < options.folds()) {

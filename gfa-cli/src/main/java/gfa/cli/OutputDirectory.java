@@ -10,12 +10,21 @@ final class OutputDirectory {
   private OutputDirectory() {}
 
   /**
-   * Refuses, with a one-line input error, a directory whose parent does not exist, a path that is
-   * a file, and a non-empty directory unless {@code replace}.
+   * Refuses, with a one-line input error, the current directory or one above it ({@code .},
+   * {@code ..}, {@code /}), a directory whose parent does not exist, a path that is a file, and a
+   * non-empty directory unless {@code replace}.
    *
    * @param occupiedHint what to say after "exists and is not empty", e.g. {@code (use --replace)}
    */
   static void check(Path out, boolean replace, String occupiedHint) throws IOException {
+    Path absolute = out.toAbsolutePath().normalize();
+    Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+    if (absolute.getParent() == null || workingDirectory.startsWith(absolute)) {
+      // An output directory is published by renaming a fresh one over it: that cannot be done
+      // to the directory we stand in (or '/'), and with --replace it would delete the user's work.
+      throw new GfaInputException("output directory '" + out + "' is the current directory or contains it;"
+          + " name a new directory for the outputs");
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new GfaInputException("the parent of the output directory does not exist: " + parent);

@@ -56,14 +56,28 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
    * triangle (only its three elements), and an alloy listed twice must have the same outcome.
    */
   public static LabResults read(Path file, TernarySystem system) {
+    return read(file, system, Labels.DEFAULT_MAX_DMAX_MM);
+  }
+
+  /** As {@link #read(Path, TernarySystem)}, refusing a {@code dmax_mm} above {@code maxDmax} mm. */
+  public static LabResults read(Path file, TernarySystem system, double maxDmax) {
     if (!Files.isRegularFile(file)) {
       throw new GfaInputException("results file not found: " + file);
     }
-    return parse(CsvTable.read(file), system);
+    return parse(CsvTable.read(file), system, maxDmax);
   }
 
-  /** As {@link #read}, from a table already in memory. */
+  /**
+   * As {@link #read}, from a table already in memory, with no upper bound on {@code dmax_mm}:
+   * for results a campaign has already accepted.
+   */
   public static LabResults parse(CsvTable table, TernarySystem system) {
+    return parse(table, system, Double.POSITIVE_INFINITY);
+  }
+
+  /** As {@link #parse(CsvTable, TernarySystem)}, refusing a {@code dmax_mm} above {@code maxDmax} mm. */
+  public static LabResults parse(CsvTable table, TernarySystem system, double maxDmax) {
+    table.refuseRepeatedColumns();
     int composition = table.requireColumn(COMPOSITION);
     int outcome = table.requireColumn(OUTCOME);
     int dmax = table.columnIndex(DMAX);
@@ -98,6 +112,11 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
         diameter = table.number(r, dmax);
         if (diameter < 0) {
           throw new GfaInputException(where + ": dmax_mm '" + Excerpt.of(table.cell(r, dmax)) + "' is negative");
+        }
+        try {
+          Labels.checkBound(DMAX, table.cell(r, dmax), diameter, maxDmax);
+        } catch (GfaInputException e) {
+          throw e.at(where);
         }
       }
       try {

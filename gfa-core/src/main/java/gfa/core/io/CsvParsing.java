@@ -133,8 +133,8 @@ final class CsvParsing {
       records.removeIf(CsvParsing::isBlank);
       return records;
     } catch (TextParsingException e) {
-      // univocity counts the failed record too; our records are counted from 0 (the header)
-      throw readFailure(e, starts.where(source, e.getRecordNumber() - 1));
+      // univocity's count of records read before the failed one is its index from 0 (the header)
+      throw readFailure(e, starts.where(source, e.getRecordNumber()));
     } catch (RuntimeException e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new GfaInputException(source + ": cannot read as CSV: " + Excerpt.of(message), e);

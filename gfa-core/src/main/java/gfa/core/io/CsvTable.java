@@ -166,6 +166,19 @@ public final class CsvTable {
     return index;
   }
 
+  /**
+   * Refuses a header that names a column twice (unnamed columns aside): which of two
+   * {@code dmax_mm} columns holds the data would be a guess.
+   */
+  public void refuseRepeatedColumns() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : header) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        throw new GfaInputException(source + ": column '" + Excerpt.of(name) + "' appears more than once in the header");
+      }
+    }
+  }
+
   /** The header as {@code 'a', 'b', 'c'}, for messages. */
   public String columnList() {
     StringJoiner j = new StringJoiner(", ");
