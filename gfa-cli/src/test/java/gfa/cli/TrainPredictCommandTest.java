@@ -213,8 +213,7 @@ class TrainPredictCommandTest {
 
   @Test
   void tamperedManifestIsRefusedNotPredictedAsNaN() throws IOException {
-    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu45Al5
-");
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu45Al5\n");
     Path out = dir.resolve("out.csv");
     String weights = "\"weights\" : \\{[^}]*\\}";
     var cases = new java.util.LinkedHashMap<String, java.util.function.UnaryOperator<String>>();

@@ -196,6 +196,10 @@ final class CsvParsing {
     int lineNumber = 0;
     for (String line : (Iterable<String>) text.lines()::iterator) {
       lineNumber++;
+      if (line.length() > MAX_CELL_CHARS) {
+        throw new GfaInputException(source + " line " + lineNumber + ": longer than " + MAX_CELL_CHARS
+            + " characters (is this a list of formulas?)");
+      }
       int hash = line.indexOf('#');
       String formula = (hash >= 0 ? line.substring(0, hash) : line).strip();
       if (formula.isEmpty()) {

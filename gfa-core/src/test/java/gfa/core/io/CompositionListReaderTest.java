@@ -111,6 +111,8 @@ class CompositionListReaderTest {
   void aFormulaLineOverTheLimitIsRefusedWithoutReadingItWhole() throws IOException {
     String message = refusal("Zr50Cu50\nZr" + "5".repeat(200_000) + "\n");
     assertEquals(dir.resolve("in.csv") + " line 2: longer than 65536 characters (is this a list of formulas?)", message);
+    GfaInputException e = assertThrows(GfaInputException.class, () -> CsvTable.readCompositionList(dir.resolve("in.csv")));
+    assertEquals(message, e.getMessage());
   }
 
   @Test
