@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -193,13 +194,13 @@ public final class CompositionListReader implements Closeable {
   }
 
   /** A problem of ours (a NUL, bad UTF-8) that univocity wrapped while reading. */
-  private static java.util.Optional<GfaInputException> unwrap(TextParsingException e) {
+  private static Optional<GfaInputException> unwrap(TextParsingException e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof GfaInputException g) {
-        return java.util.Optional.of(g);
+        return Optional.of(g);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private String location(int line) {
