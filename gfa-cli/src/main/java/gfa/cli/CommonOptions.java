@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import gfa.core.dataset.Labels;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,18 +29,35 @@ public final class CommonOptions {
       description = "Seed for everything random (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  private int threads = Runtime.getRuntime().availableProcessors();
+  /** More worker threads than this only add overhead (and 32768 exceeds what a pool takes). */
+  static final int MAX_THREADS = 256;
+
+  private int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads (default: the number of processors).")
+      description = "Worker threads, 1 to " + MAX_THREADS + " (default: the number of processors).")
   void setThreads(int threads) {
-    if (threads < 1) {
+    if (threads < 1 || threads > MAX_THREADS) {
       throw new ParameterException(
-          mixee.commandLine(), "--threads must be at least 1, not " + threads);
+          mixee.commandLine(), "--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
     }
     this.threads = threads;
+  }
+
+  private double maxDmax = Labels.DEFAULT_MAX_DMAX_MM;
+
+  @Option(
+      names = "--max-dmax",
+      paramLabel = "MM",
+      description = "Commands that read D_max or dmax_mm from a data or results file refuse a value above "
+          + "this many mm (default: 100; the largest bulk glass reported is about 80 mm).")
+  void setMaxDmax(double mm) {
+    if (!(mm > 0) || Double.isInfinite(mm)) {
+      throw new ParameterException(mixee.commandLine(), "--max-dmax must be a positive number of mm, not " + mm);
+    }
+    this.maxDmax = mm;
   }
 
   public boolean quiet() {
@@ -56,6 +74,11 @@ public final class CommonOptions {
 
   public int threads() {
     return threads;
+  }
+
+  /** The upper bound on D_max read from data and results files, in mm. */
+  public double maxDmax() {
+    return maxDmax;
   }
 
   /**

@@ -94,7 +94,20 @@ public final class ExitCodes {
     return null;
   }
 
+  /**
+   * Longest error line printed. Messages quote offending values through {@link gfa.core.Excerpt};
+   * this is the backstop for any that does not (a library's message quoting a whole input line).
+   */
+  static final int MAX_MESSAGE_CHARS = 1000;
+
   private static String oneLine(String message) {
-    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    if (message == null) {
+      return "";
+    }
+    String head = message.length() > 4 * MAX_MESSAGE_CHARS ? message.substring(0, 4 * MAX_MESSAGE_CHARS) : message;
+    String line = head.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() > MAX_MESSAGE_CHARS || head != message
+        ? line.substring(0, Math.min(line.length(), MAX_MESSAGE_CHARS)) + "... (message cut)"
+        : line;
   }
 }

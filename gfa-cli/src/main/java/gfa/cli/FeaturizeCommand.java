@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.core.data.MiedemaVersion;
+import gfa.core.io.AtomicOutput;
+import gfa.core.io.CompositionListReader;
 import gfa.core.io.CsvTable;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,15 +89,83 @@ public final class FeaturizeCommand implements Callable<Integer> {
     checkInputFile(input);
     checkOutputFile(output);
     OutputFile.check("--output", output, common, input);
-    CsvTable table = CsvTable.readCompositionList(input);
-    List<Composition> compositions = compositions(table);
     Featurizer featurizer = Featurizer.of(descriptorSet.preset(), descriptorSet.miedema(), allowMissing);
-    double[][] values = common.withThreads(() -> featurize(featurizer, table, compositions));
-    CsvTable result = withDescriptors(table, featurizer.columns(), values);
-    result.writeAtomically(output);
+    long[] rows = new long[1];
+    int columns;
+    try (CompositionListReader reader = CompositionListReader.open(input)) {
+      OutputLayout layout = OutputLayout.of(reader.header(), featurizer.columns());
+      int column = reader.requireColumn(COMPOSITION);
+      columns = layout.header().length;
+      common.withThreads(() -> {
+        AtomicOutput.write(output, out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          CsvTable.appendRow(w, layout.header());
+          rows[0] = featurize(featurizer, reader, column, layout, w);
+          w.flush();
+        });
+        return null;
+      });
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    report(compositions.size(), featurizer.columns().size(), result.header().size(), seconds);
+    report(rows[0], featurizer.columns().size(), columns, seconds);
     return ExitCodes.OK;
+  }
+
+  /**
+   * Reads, featurises and writes the rows in steps of {@link #CHUNK}: memory stays the same
+   * however long the file is. Returns the number of rows.
+   */
+  private long featurize(Featurizer featurizer, CompositionListReader reader, int column, OutputLayout layout, Writer w)
+      throws IOException {
+    long total = 0;
+    long bytesShown = 0;
+    List<String[]> cells = new ArrayList<>(CHUNK);
+    List<String> where = new ArrayList<>(CHUNK);
+    List<Composition> compositions = new ArrayList<>(CHUNK);
+    try (Progress progress = Progress.start("featurize", Files.size(input), common)) {
+      while (true) {
+        cells.clear();
+        where.clear();
+        compositions.clear();
+        String[] row;
+        while (cells.size() < CHUNK && (row = reader.next()) != null) {
+          cells.add(row);
+          where.add(reader.where());
+          compositions.add(composition(row[column], reader.where()));
+        }
+        if (cells.isEmpty()) {
+          break;
+        }
+        double[][] values;
+        try {
+          values = featurizer.featurizeAll(compositions);
+        } catch (Featurizer.RowProblem e) {
+          throw e.problem().at(where.get(e.row()));
+        }
+        for (int r = 0; r < cells.size(); r++) {
+          CsvTable.appendRow(w, layout.row(cells.get(r), values[r]));
+        }
+        total += cells.size();
+        progress.step(reader.bytesRead() - bytesShown);
+        bytesShown = reader.bytesRead();
+      }
+    }
+    if (total == 0) {
+      throw new GfaInputException(reader.source() + ": no compositions");
+    }
+    return total;
+  }
+
+  private static Composition composition(String cell, String where) {
+    String text = cell.strip();
+    if (text.isEmpty()) {
+      throw new GfaInputException(where + ": empty composition");
+    }
+    try {
+      return Composition.parse(text);
+    } catch (GfaInputException e) {
+      throw e.at(where);
+    }
   }
 
   private static void checkInputFile(Path input) {
@@ -122,89 +196,40 @@ public final class FeaturizeCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses the composition column; a problem is reported with the file and line of its row. */
-  private static List<Composition> compositions(CsvTable table) {
-    int column = table.requireColumn(COMPOSITION);
-    if (table.rowCount() == 0) {
-      throw new GfaInputException(table.source() + ": no compositions");
-    }
-    List<Composition> compositions = new ArrayList<>(table.rowCount());
-    for (int i = 0; i < table.rowCount(); i++) {
-      String text = table.cell(i, column).strip();
-      if (text.isEmpty()) {
-        throw new GfaInputException(table.where(i) + ": empty composition");
-      }
-      try {
-        compositions.add(Composition.parse(text));
-      } catch (GfaInputException e) {
-        throw e.at(table.where(i));
-      }
-    }
-    return compositions;
-  }
-
-  /** All rows, in steps of {@link #CHUNK} so that progress can be shown. */
-  private double[][] featurize(
-      Featurizer featurizer, CsvTable table, List<Composition> compositions) {
-    double[][] values = new double[compositions.size()][];
-    try (Progress progress = Progress.start("featurize", compositions.size(), common)) {
-      for (int start = 0; start < compositions.size(); start += CHUNK) {
-        int end = Math.min(compositions.size(), start + CHUNK);
-        double[][] part = featurizeRows(featurizer, table, compositions, start, end);
-        System.arraycopy(part, 0, values, start, part.length);
-        progress.step(end - start);
-      }
-    }
-    return values;
-  }
-
-  private static double[][] featurizeRows(
-      Featurizer featurizer, CsvTable table, List<Composition> compositions, int start, int end) {
-    try {
-      return featurizer.featurizeAll(compositions.subList(start, end));
-    } catch (GfaInputException e) {
-      // featurizeAll numbers rows within this chunk: find the row and name its file and line.
-      for (int i = start; i < end; i++) {
-        try {
-          featurizer.featurize(compositions.get(i));
-        } catch (GfaInputException rowProblem) {
-          throw rowProblem.at(table.where(i));
+  /**
+   * The output's columns: the input's, less any that carry a descriptor's name, followed by the
+   * descriptors.
+   */
+  record OutputLayout(String[] header, int[] kept) {
+    static OutputLayout of(List<String> input, List<String> descriptors) {
+      Set<String> computed = new HashSet<>(descriptors);
+      List<String> header = new ArrayList<>();
+      List<Integer> kept = new ArrayList<>();
+      for (int c = 0; c < input.size(); c++) {
+        if (!computed.contains(input.get(c))) {
+          kept.add(c);
+          header.add(input.get(c));
         }
       }
-      throw e;
+      header.addAll(descriptors);
+      return new OutputLayout(header.toArray(String[]::new), kept.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** One output row: the kept input cells, then the descriptors (a missing figure empty). */
+    String[] row(String[] cells, double[] values) {
+      String[] out = new String[header.length];
+      for (int k = 0; k < kept.length; k++) {
+        out[k] = cells[kept[k]];
+      }
+      for (int d = 0; d < values.length; d++) {
+        double v = values[d];
+        out[kept.length + d] = Double.isNaN(v) ? "" : CsvTable.formatNumber(v);
+      }
+      return out;
     }
   }
 
-  /**
-   * The input's columns, less any that carry a descriptor's name, followed by the descriptors.
-   */
-  static CsvTable withDescriptors(CsvTable table, List<String> descriptors, double[][] values) {
-    Set<String> computed = new HashSet<>(descriptors);
-    List<Integer> kept = new ArrayList<>();
-    List<String> header = new ArrayList<>();
-    for (int c = 0; c < table.header().size(); c++) {
-      if (!computed.contains(table.header().get(c))) {
-        kept.add(c);
-        header.add(table.header().get(c));
-      }
-    }
-    header.addAll(descriptors);
-    List<String[]> rows = new ArrayList<>(table.rowCount());
-    for (int r = 0; r < table.rowCount(); r++) {
-      String[] out = new String[header.size()];
-      for (int k = 0; k < kept.size(); k++) {
-        out[k] = table.cell(r, kept.get(k));
-      }
-      for (int d = 0; d < descriptors.size(); d++) {
-        double v = values[r][d];
-        out[kept.size() + d] = Double.isNaN(v) ? "" : CsvTable.formatNumber(v); // a missing figure
-      }
-      rows.add(out);
-    }
-    return new CsvTable(header, rows);
-  }
-
-  private void report(int rows, int descriptors, int columns, double seconds) {
+  private void report(long rows, int descriptors, int columns, double seconds) {
     if (common.json()) {
       ObjectNode summary = new ObjectMapper().createObjectNode();
       summary.put("input", input.toString());

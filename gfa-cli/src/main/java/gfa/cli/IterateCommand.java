@@ -100,7 +100,7 @@ public final class IterateCommand implements Callable<Integer> {
     CampaignRound.Checkpoint stop = checkpoint;
     try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, true)) {
       stop.reached("opened");
-      LabResults lab = LabResults.read(results, campaign.system());
+      LabResults lab = LabResults.read(results, campaign.system(), common.maxDmax());
       Ledger.Kind kind = correction ? Ledger.Kind.CORRECTION : Ledger.Kind.RESULT;
       int last = campaign.lastIteration();
       JsonNode lastSummary = campaign.summary(last);

@@ -87,7 +87,7 @@ final class ModelTraining {
   /** As above, from a file or the built-in table. */
   static TrainingData prepare(TrainingSource data, String target, Featurizer featurizer, boolean useFileDescriptors,
       TernarySystem system, PruningLevel level, TrainingOptions options, CommonOptions common) {
-    DatasetReader reader = data.reader();
+    DatasetReader reader = data.reader().withMaxDmax(common.maxDmax());
     TrainingData training = common.withThreads(
         () -> TrainingData.prepare(reader, target, featurizer, useFileDescriptors, system, level));
     if (training.rows() < options.folds()) {

@@ -6,6 +6,7 @@ import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.core.data.MiedemaVersion;
 import gfa.core.io.CsvTable;
+import gfa.features.Featurizer;
 import gfa.features.Preset;
 import gfa.models.training.GfaModel;
 import java.nio.file.Files;
@@ -76,7 +77,12 @@ public final class PredictCommand implements Callable<Integer> {
       throw new GfaInputException(input + ": no compositions");
     }
     try (GfaModel loaded = GfaModel.load(model, preset, miedema)) {
-      double[][] predictions = common.withThreads(() -> loaded.predict(compositions));
+      double[][] predictions;
+      try {
+        predictions = common.withThreads(() -> loaded.predict(compositions));
+      } catch (Featurizer.RowProblem e) {
+        throw e.problem().at(table.where(e.row()));
+      }
       List<String> header = new ArrayList<>(table.header());
       header.add("predicted_D_max");
       for (String id : loaded.learners()) {

@@ -147,7 +147,7 @@ public final class StudyCommand implements Callable<Integer> {
     Map<String, Double> timings = new LinkedHashMap<>();
     long t = System.nanoTime();
     Featurizer featurizer = Featurizer.of(Preset.GONG2024, MiedemaVersion.PAPER);
-    DatasetReader reader = dataSource.reader();
+    DatasetReader reader = dataSource.reader().withMaxDmax(common.maxDmax());
     TrainingData training = common.withThreads(() -> TrainingData.prepare(reader, "D_max", featurizer, false, null, null));
     timings.put("read_and_featurize", seconds(t));
 

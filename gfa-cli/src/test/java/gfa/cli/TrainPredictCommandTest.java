@@ -195,6 +195,48 @@ class TrainPredictCommandTest {
         "--time-limit", "1m", "-q"), "does not go with", out);
   }
 
+  /** A copy of the trained model whose manifest has {@code edit} applied to its text. */
+  private Path tampered(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+    Path copy = Files.createDirectory(dir.resolve(name));
+    try (var files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    Path manifest = copy.resolve("manifest.json");
+    String text = Files.readString(manifest);
+    String changed = edit.apply(text);
+    assertFalse(changed.equals(text), "the edit must change the manifest");
+    Files.writeString(manifest, changed);
+    return copy;
+  }
+
+  @Test
+  void tamperedManifestIsRefusedNotPredictedAsNaN() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.txt"), "Zr50Cu45Al5\n");
+    Path out = dir.resolve("out.csv");
+    String weights = "\"weights\" : \\{[^}]*\\}";
+    var cases = new java.util.LinkedHashMap<String, java.util.function.UnaryOperator<String>>();
+    cases.put("fusion weight of xgboost is -1.0", t -> t.replaceFirst(weights, "\"weights\" : { \"xgboost\" : -1.0, \"lightgbm\" : 0.5 }"));
+    cases.put("the fusion weights sum to 0", t -> t.replaceFirst(weights, "\"weights\" : { \"xgboost\" : 0, \"lightgbm\" : 0.0 }"));
+    cases.put("fusion weight of lightgbm is \"abc\"", t -> t.replaceFirst(weights, "\"weights\" : { \"xgboost\" : 0.5, \"lightgbm\" : \"abc\" }"));
+    cases.put("a scale must be a finite number > 0", t -> t.replaceFirst("\"scale\" : \\[ [^,\\]]+", "\"scale\" : [ 0.0"));
+    int k = 0;
+    for (var c : cases.entrySet()) {
+      Path broken = tampered("broken" + k++, c.getValue());
+      assertBadInput(GfaRun.of("predict", "--model", broken.toString(), "-i", in.toString(), "-o", out.toString()),
+          c.getKey(), out);
+    }
+  }
+
+  @Test
+  void predictNamesTheFileAndLineOfARowItCannotDescribe() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "composition\nZr50Cu50\nHe50Zr50\n");
+    Path out = dir.resolve("out.csv");
+    assertBadInput(GfaRun.of("predict", "--model", model.toString(), "-i", in.toString(), "-o", out.toString()),
+        "in.csv line 3: no data for He", out);
+  }
+
   private static void assertBadInput(GfaRun run, String expected, Path mustNotExist) {
     assertEquals(2, run.exit(), run::toString);
     assertEquals(1, run.errLines().size(), run::toString);

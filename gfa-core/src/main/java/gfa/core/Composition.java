@@ -22,6 +22,14 @@ public final class Composition {
   /** Fractions are compared as {@code round(fraction * 1e9)}; see the class comment. */
   private static final double EQUALITY_SCALE = 1e9;
 
+  /**
+   * Smallest atomic fraction accepted for an element that is present (1e-10 at.%). Below it the
+   * descriptors lose their meaning in double arithmetic: a deviation divides by 1 - sum c^2, which
+   * rounds to 0 when one element holds all but 1e-16 of the alloy ({@code Zr1e26 Cu1} gave
+   * Infinity). No alloy is cast that finely, so such a formula is a typo.
+   */
+  static final double MIN_FRACTION = 1e-12;
+
   private final Element[] elements;
   private final double[] fractions;
   private final ElementSet elementSet;
@@ -115,6 +123,11 @@ public final class Composition {
       if (amounts[i] > 0) {
         kept[k] = elements[i];
         fractions[k] = amounts[i] / total;
+        if (!(fractions[k] >= MIN_FRACTION)) {
+          throw new GfaInputException(where(formula, elements, amounts, n) + elements[i] + " is "
+              + new BigDecimal(fractions[k]).round(new MathContext(3)).stripTrailingZeros()
+              + " of the alloy, below the " + MIN_FRACTION + " that gfa resolves; check the amounts");
+        }
         int z = elements[i].z();
         if (z < 64) {
           low |= 1L << z;

@@ -88,7 +88,7 @@ final class CompositionParser {
         int open = pos++;
         int first = n;
         boolean innerExplicit = readLevel(c == '(' ? ')' : ']', open);
-        item = "group '" + text.substring(open, pos) + "'";
+        item = "group '" + Excerpt.of(text.substring(open, pos)) + "'";
         if (n == first) {
           throw fail("empty " + item);
         }
@@ -101,7 +101,8 @@ final class CompositionParser {
       } else if (c == ')' || c == ']') {
         throw fail("unexpected '" + c + "' at position " + (pos + 1) + " (no bracket to close)");
       } else {
-        throw fail("unexpected '" + printable(String.valueOf(c)) + "' at position " + (pos + 1));
+        String hint = c >= '\u2080' && c <= '\u2089' ? " (subscript digits are not read; write amounts with plain digits, e.g. Zr50Cu50)" : "";
+        throw fail("unexpected '" + printable(String.valueOf(c)) + "' at position " + (pos + 1) + hint);
       }
       if (explicit && firstExplicit == null) {
         firstExplicit = item;
@@ -137,7 +138,7 @@ final class CompositionParser {
     if (start < text.length() && text.charAt(start) == '-') {
       int end = numberEnd(start + 1);
       if (end > start + 1) {
-        throw fail("negative amount '" + text.substring(start, end) + "' for " + owner);
+        throw fail("negative amount '" + Excerpt.of(text.substring(start, end)) + "' for " + owner);
       }
       throw fail("unexpected '-' after " + owner + " at position " + (start + 1)
           + " ('-' is not a separator; write e.g. Zr50Cu50)");
@@ -147,16 +148,16 @@ final class CompositionParser {
       String number = text.substring(start, end);
       int dot = number.indexOf('.');
       if (number.equals(".") || (dot >= 0 && number.indexOf('.', dot + 1) >= 0)) {
-        throw fail("amount '" + number + "' for " + owner + " is not a number");
+        throw fail("amount '" + Excerpt.of(number) + "' for " + owner + " is not a number");
       }
       if (end + 1 < text.length() && (text.charAt(end) == 'e' || text.charAt(end) == 'E')
           && (isDigit(text.charAt(end + 1)) || text.charAt(end + 1) == '-' || text.charAt(end + 1) == '+')) {
-        throw fail("amount '" + text.substring(start, numberEnd(end + 2)) + "' for " + owner
+        throw fail("amount '" + Excerpt.of(text.substring(start, numberEnd(end + 2))) + "' for " + owner
             + " uses exponent notation, which formulas do not support");
       }
       amount = Double.parseDouble(number);
       if (Double.isInfinite(amount)) {
-        throw fail("amount '" + number + "' for " + owner + " is too large");
+        throw fail("amount '" + Excerpt.of(number) + "' for " + owner + " is too large");
       }
       explicit = true;
       pos = end;
@@ -179,7 +180,7 @@ final class CompositionParser {
       }
       String word = text.substring(pos, end);
       if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
-        throw fail("amount '" + word + "' for " + owner + " is not a finite number");
+        throw fail("amount '" + Excerpt.of(word) + "' for " + owner + " is not a finite number");
       }
     }
   }
@@ -231,7 +232,7 @@ final class CompositionParser {
         hint = " (did you mean '" + guess + "'? symbols are written like Zr, not ZR)";
       }
     }
-    return fail("unknown element '" + symbol + "'" + hint);
+    return fail("unknown element '" + Excerpt.of(symbol) + "'" + hint);
   }
 
   private GfaInputException lowercase() {
@@ -247,11 +248,11 @@ final class CompositionParser {
         hint = " (did you mean '" + guess + "'?)";
       }
     }
-    return fail("'" + word + "' is not an element symbol: symbols start with a capital letter" + hint);
+    return fail("'" + Excerpt.of(word) + "' is not an element symbol: symbols start with a capital letter" + hint);
   }
 
   private GfaInputException danglingNumber(boolean afterBareItem) {
-    String number = text.substring(pos, numberEnd(pos));
+    String number = Excerpt.of(text.substring(pos, numberEnd(pos)));
     if (afterBareItem) {
       // "Zr50 Cu 50": find the symbol or group just before the space.
       int end = pos;
@@ -262,7 +263,7 @@ final class CompositionParser {
       while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
         start--;
       }
-      String owner = text.substring(start, end);
+      String owner = Excerpt.of(text.substring(start, end));
       if (owner.isEmpty()) {
         return fail("number '" + number + "' at position " + (pos + 1) + " is separated by a space from what it belongs to");
       }
@@ -283,21 +284,9 @@ final class CompositionParser {
     return new GfaInputException("formula '" + printable(text) + "': " + problem);
   }
 
-  /** The text with control characters escaped, so a message stays on one line. */
+  /** The text as messages quote it: escaped to stay on one line, and cut if long ({@link Excerpt}). */
   static String printable(String text) {
-    StringBuilder sb = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
-        if (sb == null) {
-          sb = new StringBuilder(text.length() + 8).append(text, 0, i);
-        }
-        sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
-      } else if (sb != null) {
-        sb.append(c);
-      }
-    }
-    return sb == null ? text : sb.toString();
+    return Excerpt.of(text);
   }
 
   private static boolean isSpace(char c) {

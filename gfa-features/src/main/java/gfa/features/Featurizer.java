@@ -133,6 +133,12 @@ public final class Featurizer {
     }
     for (int i = 0; i < row.length; i++) {
       row[i] = scratch[columnSource[i]];
+      // NaN is the 'all' preset's mark of a missing figure (as in matminer); the paper's preset
+      // has none, and an infinite descriptor is never meaningful: both would reach a model silently.
+      if (Double.isInfinite(row[i]) || (Double.isNaN(row[i]) && preset == Preset.GONG2024)) {
+        throw new GfaInputException("formula '" + composition.format() + "': descriptor '" + columns.get(i)
+            + "' is " + row[i] + "; the composition is outside what the descriptors can describe");
+      }
     }
   }
 
@@ -157,9 +163,34 @@ public final class Featurizer {
             });
     for (int i = 0; i < n; i++) {
       if (errors[i] != null) {
-        throw errors[i].at("row " + (i + 1));
+        throw new RowProblem(i, errors[i]);
       }
     }
     return rows;
+  }
+
+  /**
+   * The first row of {@link #featurizeAll} that failed, so that a caller can name its file and
+   * line: {@code problem().at(table.where(row()))}. Its own message says {@code row i+1: ...}.
+   */
+  public static final class RowProblem extends GfaInputException {
+    private final int row;
+    private final GfaInputException problem;
+
+    RowProblem(int row, GfaInputException problem) {
+      super("row " + (row + 1) + ": " + problem.getMessage(), problem);
+      this.row = row;
+      this.problem = problem;
+    }
+
+    /** The failed row, 0-based in the list given to {@link #featurizeAll}. */
+    public int row() {
+      return row;
+    }
+
+    /** The problem itself, without the row. */
+    public GfaInputException problem() {
+      return problem;
+    }
   }
 }

@@ -2,6 +2,7 @@ package gfa.core.campaign;
 
 import gfa.core.Composition;
 import gfa.core.Element;
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import gfa.core.dataset.DatasetReader;
 import gfa.core.dataset.Labels;
@@ -55,14 +56,28 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
    * triangle (only its three elements), and an alloy listed twice must have the same outcome.
    */
   public static LabResults read(Path file, TernarySystem system) {
+    return read(file, system, Labels.DEFAULT_MAX_DMAX_MM);
+  }
+
+  /** As {@link #read(Path, TernarySystem)}, refusing a {@code dmax_mm} above {@code maxDmax} mm. */
+  public static LabResults read(Path file, TernarySystem system, double maxDmax) {
     if (!Files.isRegularFile(file)) {
       throw new GfaInputException("results file not found: " + file);
     }
-    return parse(CsvTable.read(file), system);
+    return parse(CsvTable.read(file), system, maxDmax);
   }
 
-  /** As {@link #read}, from a table already in memory. */
+  /**
+   * As {@link #read}, from a table already in memory, with no upper bound on {@code dmax_mm}:
+   * for results a campaign has already accepted.
+   */
   public static LabResults parse(CsvTable table, TernarySystem system) {
+    return parse(table, system, Double.POSITIVE_INFINITY);
+  }
+
+  /** As {@link #parse(CsvTable, TernarySystem)}, refusing a {@code dmax_mm} above {@code maxDmax} mm. */
+  public static LabResults parse(CsvTable table, TernarySystem system, double maxDmax) {
+    table.refuseRepeatedColumns();
     int composition = table.requireColumn(COMPOSITION);
     int outcome = table.requireColumn(OUTCOME);
     int dmax = table.columnIndex(DMAX);
@@ -82,7 +97,7 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
       }
       for (Element e : alloy.elements()) {
         if (!system.elementSet().contains(e)) {
-          throw new GfaInputException(where + ": composition '" + table.cell(r, composition) + "' contains " + e
+          throw new GfaInputException(where + ": composition '" + Excerpt.of(table.cell(r, composition)) + "' contains " + e
               + ", which is not in " + system.name());
         }
       }
@@ -96,7 +111,12 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
       if (dmax >= 0 && !table.cell(r, dmax).isEmpty()) {
         diameter = table.number(r, dmax);
         if (diameter < 0) {
-          throw new GfaInputException(where + ": dmax_mm '" + table.cell(r, dmax) + "' is negative");
+          throw new GfaInputException(where + ": dmax_mm '" + Excerpt.of(table.cell(r, dmax)) + "' is negative");
+        }
+        try {
+          Labels.checkBound(DMAX, table.cell(r, dmax), diameter, maxDmax);
+        } catch (GfaInputException e) {
+          throw e.at(where);
         }
       }
       try {

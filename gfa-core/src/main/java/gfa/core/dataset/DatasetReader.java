@@ -1,6 +1,7 @@
 package gfa.core.dataset;
 
 import gfa.core.Composition;
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import gfa.core.io.CsvTable;
 import java.nio.file.Path;
@@ -28,9 +29,11 @@ public final class DatasetReader {
   public static final String DIAMETER_COLUMN = "dmax_mm";
 
   private final CsvTable table;
+  private final double maxDmax;
 
-  private DatasetReader(CsvTable table) {
+  private DatasetReader(CsvTable table, double maxDmax) {
     this.table = table;
+    this.maxDmax = maxDmax;
   }
 
   /** Reads the CSV file; refuses a missing or empty file and one with a header but no rows. */
@@ -43,7 +46,16 @@ public final class DatasetReader {
     if (table.rowCount() == 0) {
       throw new GfaInputException(table.source() + ": a header (" + table.columnList() + ") but no data rows");
     }
-    return new DatasetReader(table);
+    table.refuseRepeatedColumns();
+    return new DatasetReader(table, Labels.DEFAULT_MAX_DMAX_MM);
+  }
+
+  /**
+   * The same reader with another upper bound on D_max (and {@code dmax_mm}), in mm; the default
+   * is {@link Labels#DEFAULT_MAX_DMAX_MM}. Other target columns are not bounded.
+   */
+  public DatasetReader withMaxDmax(double maxMm) {
+    return new DatasetReader(table, maxMm);
   }
 
   /** The table as read: header and cells as text. */
@@ -129,7 +141,14 @@ public final class DatasetReader {
     for (int r = 0; r < values.length; r++) {
       values[r] = table.number(r, column);
       if (values[r] < 0) {
-        throw new GfaInputException(table.where(r) + ": " + name + " '" + table.cell(r, column) + "' is negative");
+        throw new GfaInputException(table.where(r) + ": " + name + " '" + Excerpt.of(table.cell(r, column)) + "' is negative");
+      }
+      if (name.equals(DEFAULT_TARGET)) {
+        try {
+          Labels.checkBound(name, table.cell(r, column), values[r], maxDmax);
+        } catch (GfaInputException e) {
+          throw e.at(table.where(r));
+        }
       }
     }
     return values;
@@ -143,6 +162,9 @@ public final class DatasetReader {
       boolean hasDiameter = diameterColumn >= 0 && !table.cell(r, diameterColumn).isEmpty();
       double diameter = hasDiameter ? table.number(r, diameterColumn) : Double.NaN;
       try {
+        if (hasDiameter) {
+          Labels.checkBound(DIAMETER_COLUMN, table.cell(r, diameterColumn), diameter, maxDmax);
+        }
         values[r] = Labels.dmax(Outcome.parse(table.cell(r, outcomeColumn)), diameter);
       } catch (GfaInputException e) {
         throw e.at(table.where(r));

@@ -12,6 +12,14 @@ public final class Labels {
   public static final double CRYSTALLINE_DMAX_MM = 0.0;
   public static final double RIBBON_DMAX_MM = 0.2;
 
+  /**
+   * Default upper bound on a D_max read from a data or results file, in mm. The largest bulk
+   * glass reported is about 80 mm (the published training set stops at 10 mm), so a larger value
+   * is a unit or typing error (1e30 mm once reached XGBoost as a crash); commands let a user raise
+   * it ({@code --max-dmax}).
+   */
+  public static final double DEFAULT_MAX_DMAX_MM = 100.0;
+
   private Labels() {}
 
   /**
@@ -38,6 +46,14 @@ public final class Labels {
       default -> {
         return ruleValue(outcome, CRYSTALLINE_DMAX_MM, diameterMm, given);
       }
+    }
+  }
+
+  /** Refuses a diameter above {@code maxMm}; {@code column} names it in the message. */
+  public static void checkBound(String column, String written, double diameterMm, double maxMm) {
+    if (diameterMm > maxMm) {
+      throw new GfaInputException(column + " '" + gfa.core.Excerpt.of(written) + "' mm is above " + CsvTable.formatNumber(maxMm)
+          + " mm, beyond any bulk glass reported (the largest is about 80 mm); check the units, or raise the bound with --max-dmax");
     }
   }
 

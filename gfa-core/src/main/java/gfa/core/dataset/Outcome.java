@@ -1,5 +1,6 @@
 package gfa.core.dataset;
 
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ public enum Outcome {
         return o;
       }
     }
-    throw new GfaInputException("outcome '" + text + "' is not one of crystalline, ribbon, bmg");
+    throw new GfaInputException("outcome '" + Excerpt.of(text) + "' is not one of crystalline, ribbon, bmg");
   }
 
   /** The word used in files: {@code crystalline}, {@code ribbon} or {@code bmg}. */

@@ -1,5 +1,6 @@
 package gfa.core.io;
 
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,13 +18,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 
 /** The reading side of {@link CsvTable}: bytes, text, CSV records, and where each row starts. */
 final class CsvParsing {
   /** Longest cell accepted; a longer one means the file is not the table it claims to be. */
-  private static final int MAX_CELL_CHARS = 1 << 16;
+  static final int MAX_CELL_CHARS = 1 << 16;
+
+  private static final int MAX_COLUMNS = 100_000;
 
   /** Marks a quoted empty cell while blank lines are told apart from rows; becomes "". */
   private static final String QUOTED_EMPTY = "\u0000";
@@ -53,10 +57,26 @@ final class CsvParsing {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
+      int nul = text.indexOf('\0');
+      if (nul >= 0) {
+        throw RecordStartTracker.nulCharacter(source, lineOf(text, nul));
+      }
       return stripBom(text);
     } catch (CharacterCodingException e) {
       throw new GfaInputException(source + ": not UTF-8 text; save the file as UTF-8");
     }
+  }
+
+  /** The 1-based line of character {@code index}; lines end in \n, \r\n or a lone \r. */
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+    }
+    return line;
   }
 
   static String stripBom(String text) {
@@ -77,7 +97,7 @@ final class CsvParsing {
       throw new GfaInputException(source + " line " + starts.unclosedQuoteLine()
           + ": a quoted field starting here is never closed");
     }
-    List<String[]> records = readRecords(text, source);
+    List<String[]> records = readRecords(text, source, starts);
     if (records.isEmpty() || records.get(0).length == 0) {
       throw new GfaInputException(source + ": the file is empty (no header line)");
     }
@@ -106,31 +126,58 @@ final class CsvParsing {
    * itself uses). Tablesaw's own reader was dropped: its start-up scans the class path (about 2.5 s
    * per run) and it offers nothing here, where every cell stays text.
    */
-  private static List<String[]> readRecords(String text, String source) {
+  private static List<String[]> readRecords(String text, String source, RecordStarts starts) {
+    try {
+      List<String[]> records = new CsvParser(settings()).parseAll(new StringReader(text));
+      // a line of blanks only is an empty line, as the line scan counts it
+      records.removeIf(CsvParsing::isBlank);
+      return records;
+    } catch (TextParsingException e) {
+      // univocity's count of records read before the failed one is its index from 0 (the header)
+      throw readFailure(e, starts.where(source, e.getRecordNumber()));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new GfaInputException(source + ": cannot read as CSV: " + Excerpt.of(message), e);
+    }
+  }
+
+  /** A record univocity gave up on, at {@code where}: a cell over the limit, or too many columns. */
+  static GfaInputException readFailure(TextParsingException e, String where) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("maxCharsPerColumn") || message.contains("exceeds the maximum number of characters")) {
+      return new GfaInputException(where + ": a cell longer than " + MAX_CELL_CHARS
+          + " characters (is this a table of alloys?)", e);
+    }
+    if (message.contains("maxColumns") || message.contains("exceeds the maximum number of columns")) {
+      return new GfaInputException(where + ": more than " + MAX_COLUMNS + " columns (is this a table of alloys?)", e);
+    }
+    return new GfaInputException(where + ": cannot read as CSV: " + Excerpt.of(message.lines().findFirst().orElse("")), e);
+  }
+
+  /** The CSV dialect of every gfa input: every cell text, nothing skipped but blank lines. */
+  static CsvParserSettings settings() {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setHeaderExtractionEnabled(false); // the header is a record, kept verbatim ("" stays "")
     settings.getFormat().setComment('\0'); // '#' lines are data, never silently dropped
     settings.getFormat().setLineSeparator("\n");
     settings.setLineSeparatorDetectionEnabled(true);
     settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
-    settings.setMaxColumns(100_000);
+    settings.setMaxColumns(MAX_COLUMNS);
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setNullValue(null); // an unquoted empty cell
     settings.setEmptyValue(QUOTED_EMPTY); // a quoted one: a row of just "" is data, not a blank line
     settings.setSkipEmptyLines(true);
-    try {
-      List<String[]> records = new CsvParser(settings).parseAll(new StringReader(text));
-      // a line of blanks only is an empty line, as the line scan counts it
-      records.removeIf(r -> r.length == 1 && (r[0] == null || r[0].isBlank()));
-      return records;
-    } catch (RuntimeException e) {
-      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw new GfaInputException(source + ": cannot read as CSV: " + message, e);
-    }
+    settings.setReadInputOnSeparateThread(false); // the line tracker of a stream reads along
+    return settings;
   }
 
-  private static String[] blankToEmpty(String[] cells) {
+  /** A blank record (no cells, or one blank cell) is a blank line, skipped. */
+  static boolean isBlank(String[] record) {
+    return record.length == 1 && (record[0] == null || record[0].isBlank());
+  }
+
+  static String[] blankToEmpty(String[] cells) {
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] == null || cells[i].equals(QUOTED_EMPTY)) {
         cells[i] = "";
@@ -141,9 +188,7 @@ final class CsvParsing {
 
   static CsvTable parseCompositionList(String text, String source, String sha256) {
     String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-    if (!first.startsWith("#")
-        && (first.contains(",") || first.startsWith("\"") || first.equals("composition")
-            || looksLikeAHeader(first))) {
+    if (isCsv(first)) {
       return parseCsv(text, source, sha256);
     }
     List<String[]> rows = new ArrayList<>();
@@ -151,6 +196,10 @@ final class CsvParsing {
     int lineNumber = 0;
     for (String line : (Iterable<String>) text.lines()::iterator) {
       lineNumber++;
+      if (line.length() > MAX_CELL_CHARS) {
+        throw new GfaInputException(source + " line " + lineNumber + ": longer than " + MAX_CELL_CHARS
+            + " characters (is this a list of formulas?)");
+      }
       int hash = line.indexOf('#');
       String formula = (hash >= 0 ? line.substring(0, hash) : line).strip();
       if (formula.isEmpty()) {
@@ -167,12 +216,23 @@ final class CsvParsing {
   }
 
   /**
+   * Whether a list of alloys whose first non-blank line (stripped) is {@code first} is a CSV
+   * file rather than one formula per line.
+   */
+  static boolean isCsv(String first) {
+    return !first.startsWith("#")
+        && (first.contains(",") || first.startsWith("\"") || first.equals("composition") || looksLikeAHeader(first));
+  }
+
+  /**
    * A one-column CSV header such as {@code formula}: a word without digits that is no formula
    * (a formula without digits, such as {@code CuZr}, parses). Read as CSV, the file then gets the
    * plain "no 'composition' column" error instead of a puzzling formula error on line 1.
    */
   private static boolean looksLikeAHeader(String first) {
-    if (first.chars().anyMatch(Character::isDigit)) {
+    // Any kind of digit (Zr₅₀Cu₅₀ has subscript ones) or a control character means a formula,
+    // which deserves the formula's own error rather than "no 'composition' column".
+    if (first.chars().anyMatch(c -> Character.isISOControl(c) || isNumberCharacter(c))) {
       return false;
     }
     try {
@@ -181,6 +241,11 @@ final class CsvParsing {
     } catch (gfa.core.GfaInputException e) {
       return true;
     }
+  }
+
+  private static boolean isNumberCharacter(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER || type == Character.LETTER_NUMBER;
   }
 
   /**

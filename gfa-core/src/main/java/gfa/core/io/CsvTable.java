@@ -1,5 +1,6 @@
 package gfa.core.io;
 
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -165,6 +166,19 @@ public final class CsvTable {
     return index;
   }
 
+  /**
+   * Refuses a header that names a column twice (unnamed columns aside): which of two
+   * {@code dmax_mm} columns holds the data would be a guess.
+   */
+  public void refuseRepeatedColumns() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : header) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        throw new GfaInputException(source + ": column '" + Excerpt.of(name) + "' appears more than once in the header");
+      }
+    }
+  }
+
   /** The header as {@code 'a', 'b', 'c'}, for messages. */
   public String columnList() {
     StringJoiner j = new StringJoiner(", ");
@@ -191,11 +205,11 @@ public final class CsvTable {
       throw new GfaInputException(where(row) + ": " + name + " is empty");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw new GfaInputException(where(row) + ": " + name + " '" + text + "' is not a number");
+      throw new GfaInputException(where(row) + ": " + name + " '" + Excerpt.of(text) + "' is not a number");
     }
     double value = Double.parseDouble(text);
     if (Double.isInfinite(value)) {
-      throw new GfaInputException(where(row) + ": " + name + " '" + text + "' is out of range");
+      throw new GfaInputException(where(row) + ": " + name + " '" + Excerpt.of(text) + "' is out of range");
     }
     return value;
   }
@@ -246,6 +260,14 @@ public final class CsvTable {
       writeTo(w);
       w.flush();
     });
+  }
+
+  /**
+   * Writes one row (or a header) as {@link #writeTo} does, for outputs written row by row
+   * without a table in memory.
+   */
+  public static void appendRow(Appendable out, String[] cells) throws IOException {
+    writeRow(out, cells);
   }
 
   private static void writeRow(Appendable out, String[] cells) throws IOException {

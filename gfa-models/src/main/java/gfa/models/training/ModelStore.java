@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import gfa.core.io.AtomicOutput;
 import gfa.models.eval.ClassificationMetrics;
@@ -227,6 +228,14 @@ public final class ModelStore {
       if (columns.isEmpty() || mean.length != columns.size() || scale.length != columns.size()) {
         throw new GfaInputException(manifestFile + ": corrupted manifest (descriptor columns and standardizer disagree)");
       }
+      for (int j = 0; j < scale.length; j++) {
+        // fit() never writes a scale <= 0 (a constant column keeps 1); dividing by 0 gives NaN
+        if (!Double.isFinite(mean[j]) || !Double.isFinite(scale[j]) || !(scale[j] > 0)) {
+          throw new GfaInputException(manifestFile + ": corrupted manifest (standardizer of '" + Excerpt.of(columns.get(j))
+              + "' has mean " + mean[j] + " and scale " + scale[j] + "; a scale must be a finite number > 0)");
+        }
+      }
+      checkFusionWeights(manifestFile, m);
       List<String> learners = new ArrayList<>();
       List<FittedModel> models = new ArrayList<>();
       JsonNode weightsNode = m.path("fusion").path("weights");
@@ -266,6 +275,32 @@ public final class ModelStore {
       throw e;
     } catch (RuntimeException e) {
       throw new GfaInputException(manifestFile + ": corrupted manifest (" + firstLine(e.getMessage()) + ")");
+    }
+  }
+
+  /**
+   * Every learner needs a fusion weight that is a finite number >= 0, and they must not all be
+   * 0: eq. 1 divides by their sum, so a tampered weight would give NaN or negative predictions.
+   * Checked before any model file is loaded.
+   */
+  private static void checkFusionWeights(Path manifestFile, JsonNode m) {
+    JsonNode weights = m.path("fusion").path("weights");
+    double sum = 0;
+    Iterator<String> ids = m.path("models").fieldNames();
+    while (ids.hasNext()) {
+      String id = ids.next();
+      JsonNode w = weights.get(id);
+      if (w == null) {
+        throw new GfaInputException(manifestFile + ": corrupted manifest (no fusion weight for " + Excerpt.of(id) + ")");
+      }
+      if (!w.isNumber() || !Double.isFinite(w.asDouble()) || w.asDouble() < 0) {
+        throw new GfaInputException(manifestFile + ": corrupted manifest (fusion weight of " + Excerpt.of(id) + " is "
+            + Excerpt.of(w.toString()) + "; weights are numbers >= 0)");
+      }
+      sum += w.asDouble();
+    }
+    if (!(sum > 0) && m.path("models").size() > 0) {
+      throw new GfaInputException(manifestFile + ": corrupted manifest (the fusion weights sum to 0; at least one must be > 0)");
     }
   }
 

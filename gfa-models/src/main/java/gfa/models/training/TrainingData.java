@@ -40,7 +40,11 @@ public record TrainingData(
         x[i] = fileRows[source[i]]; // a merged duplicate takes the descriptors of its first row
       }
     } else {
-      x = featurizer.featurizeAll(compositions);
+      try {
+        x = featurizer.featurizeAll(compositions);
+      } catch (Featurizer.RowProblem e) {
+        throw e.problem().at(reader.table().where(dataset.sourceRows()[e.row()]));
+      }
     }
     PruningResult pruning = null;
     if (system != null) {
