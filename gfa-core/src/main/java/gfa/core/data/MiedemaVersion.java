@@ -23,7 +23,7 @@ public enum MiedemaVersion {
       "miedema-2024.csv",
       true,
       "current matminer (2024 release and later): corrected valence column; absolute alloyed "
-          + "volume in the elastic term, so ss_min is always defined");
+          + "volume in the elastic term, so ss_min stays defined where that volume turns negative");
 
   private final String id;
   private final String fileName;
