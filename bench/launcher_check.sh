@@ -65,7 +65,7 @@ if [[ "$major" -ge 21 ]]; then
   touch "$target/gfa.jar"
   err="$("$gfa" --version 2>&1 >/dev/null)"
   check "making the start-up cache prints nothing when not on a terminal" [ -z "$err" ]
-  made="$(ls "$target"/gfa-*.aot "$target"/gfa-*.jsa 2>/dev/null | head -1)"
+  made="$(compgen -G "$target/gfa-*.aot" || compgen -G "$target/gfa-*.jsa" || true)"
   check "a start-up cache exists after the first run of a new jar" [ -n "$made" ]
   check "it is newer than the jar" [ "$made" -nt "$target/gfa.jar" ]
   err="$("$gfa" --version 2>&1 >/dev/null)"
