@@ -174,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         CalibrationStore.write(dir, calibration.record());
       });
       print(result, training, generalisation, report);
-      if (!common.json() && !common.quiet()) {
+      if (!common.json()) {
         spec.commandLine().getOut().print(CalibrationReport.summary(calibration));
         spec.commandLine().getOut().flush();
       }
