@@ -9,6 +9,9 @@ import gfa.core.io.CsvTable;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
 import gfa.models.training.GfaModel;
+import gfa.models.uncertainty.CalibrationRecord;
+import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.Uncertainty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Predict D_max (mm) with a model saved by 'gfa train'. The output has the input's columns, "
-          + "then predicted_D_max (the fusion) and one predicted_D_max_<model> column per model. "
+          + "then predicted_D_max (the fusion) and one predicted_D_max_<model> column per model; a model "
+          + "with a calibration (calibration.json, written by 'gfa train') adds predicted_D_max_lower and "
+          + "predicted_D_max_upper (the central 90 % interval) and p_bmg (probability of D_max >= 1 mm), "
+          + "calibrated on leave-system-out cross-validation (docs/trust.md). "
           + "Descriptors are computed with the preset, Miedema table and element tables the model "
           + "was trained with; asking for others, or a gfa whose element tables differ, is an error."
     })
@@ -77,16 +83,21 @@ public final class PredictCommand implements Callable<Integer> {
       throw new GfaInputException(input + ": no compositions");
     }
     try (GfaModel loaded = GfaModel.load(model, preset, miedema)) {
+      CalibrationRecord calibration = CalibrationStore.read(model).orElse(null);
       double[][] predictions;
       try {
         predictions = common.withThreads(() -> loaded.predict(compositions));
       } catch (Featurizer.RowProblem e) {
         throw e.problem().at(table.where(e.row()));
       }
+      Uncertainty[] uncertainty = calibration == null ? null : calibration.predict(predictions, loaded.ensemble().weights());
       List<String> header = new ArrayList<>(table.header());
       header.add("predicted_D_max");
       for (String id : loaded.learners()) {
         header.add("predicted_D_max_" + id);
+      }
+      if (uncertainty != null) {
+        header.addAll(List.of("predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"));
       }
       List<String[]> rows = new ArrayList<>();
       int m = loaded.learners().size();
@@ -98,6 +109,12 @@ public final class PredictCommand implements Callable<Integer> {
         row[table.header().size()] = CsvTable.formatNumber(predictions[m][r]);
         for (int k = 0; k < m; k++) {
           row[table.header().size() + 1 + k] = CsvTable.formatNumber(predictions[k][r]);
+        }
+        if (uncertainty != null) {
+          int at = table.header().size() + 1 + m;
+          row[at] = CsvTable.formatNumber(uncertainty[r].lower());
+          row[at + 1] = CsvTable.formatNumber(uncertainty[r].upper());
+          row[at + 2] = CsvTable.formatNumber(uncertainty[r].pBmg());
         }
         rows.add(row);
       }

@@ -14,7 +14,11 @@ import gfa.models.eval.Folds;
 import gfa.models.eval.PerSystemErrors;
 import gfa.models.eval.SystemGroups;
 import gfa.models.training.FoldEvaluation;
+import gfa.core.io.AtomicOutput;
 import gfa.models.training.Generalisation;
+import gfa.models.uncertainty.CalibrationReport;
+import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.TrainingCalibration;
 import gfa.models.training.ModelParams;
 import gfa.models.training.ModelStore;
 import gfa.models.training.Provenance;
@@ -163,8 +167,20 @@ public final class TrainCommand implements Callable<Integer> {
           ((ObjectNode) report.path("models").path(id)).put("params_from", paramsSource.get(id).toString());
         }
       }
-      ModelStore.save(out, replace, result, ModelTraining.manifest(result, used, provenance, source), report);
+      TrainingCalibration calibration = calibrate(result, training, groups, scheme, folds, generalisation);
+      CalibrationReport.addTo(report, calibration);
+      ObjectNode manifest = ModelTraining.manifest(result, used, provenance, source);
+      manifest.putObject("calibration").put("file", CalibrationStore.FILE)
+          .put("calibrated_on", calibration.record().calibration().calibratedOn());
+      AtomicOutput.publishDirectory(out, replace, dir -> {
+        ModelStore.writeInto(dir, result, manifest, report);
+        CalibrationStore.write(dir, calibration.record());
+      });
       print(result, training, generalisation, report);
+      if (!common.json()) {
+        spec.commandLine().getOut().print(CalibrationReport.summary(calibration));
+        spec.commandLine().getOut().flush();
+      }
     } finally {
       result.ensemble().close();
     }
@@ -179,6 +195,18 @@ public final class TrainCommand implements Callable<Integer> {
       inputs.addAll(modelParams);
     }
     return inputs.toArray(Path[]::new);
+  }
+
+  /**
+   * Conformal calibration of the intervals and p_bmg from the run's out-of-fold predictions
+   * (leave-system-out ones when there are), with its honest coverage check; nothing is refitted.
+   */
+  private TrainingCalibration calibrate(
+      TrainingResult result, TrainingData training, String[] groups, CvScheme scheme, Folds folds, Generalisation g) {
+    // the second cross-validation's folds, exactly as Generalisation.evaluate drew them
+    Folds extraFolds = g.extra() == null ? null : scheme.other().folds(groups, result.folds(), common.seed());
+    double[][] standardized = result.ensemble().scaler().transform(training.x(), null);
+    return TrainingCalibration.of(result, scheme, folds, g.extra(), extraFolds, training.compositions(), training.y(), standardized);
   }
 
   /** The parameters of {@code --model-params}, combined; {@code source} receives each learner's directory. */

@@ -91,8 +91,50 @@ class TrainPredictCommandTest {
     assertEquals(0, GfaRun.of("predict", "--model", again.toString(), "-i", in.toString(), "-o", p2.toString(), "-q").exit());
     assertEquals(Files.readString(p1), Files.readString(p2));
     List<String> lines = Files.readAllLines(p1);
-    assertEquals("composition,predicted_D_max,predicted_D_max_xgboost,predicted_D_max_lightgbm", lines.get(0));
+    assertEquals("composition,predicted_D_max,predicted_D_max_xgboost,predicted_D_max_lightgbm,"
+        + "predicted_D_max_lower,predicted_D_max_upper,p_bmg", lines.get(0));
     assertEquals(4, lines.size());
+  }
+
+  @Test
+  void calibrationIsSavedReportedAndGivesIntervals() throws IOException {
+    assertTrue(Files.isRegularFile(model.resolve("calibration.json")));
+    JsonNode report = new ObjectMapper().readTree(model.resolve("report.json").toFile());
+    JsonNode calibration = report.path("calibration");
+    // one system: no leave-system-out folds, so the random k-fold residuals calibrate
+    assertEquals("random_kfold", calibration.path("calibrated_on").asText());
+    assertEquals(57, calibration.path("residuals").asInt());
+    JsonNode check = calibration.path("checks").get(0);
+    assertEquals("random_kfold", check.path("evaluated_on").asText());
+    assertTrue(check.path("coverage").has("90"), check.toString());
+    assertEquals(10, check.path("p_bmg").path("reliability").size());
+    Path in = Files.writeString(dir.resolve("cal.txt"), "Zr50Cu45Al5\nZr65Cu27.5Al7.5\n");
+    Path out = dir.resolve("cal.csv");
+    assertEquals(0, GfaRun.of("predict", "--model", model.toString(), "-i", in.toString(), "-o", out.toString(), "-q").exit());
+    for (String line : Files.readAllLines(out).subList(1, 3)) {
+      String[] cells = line.split(",");
+      double lower = Double.parseDouble(cells[4]);
+      double upper = Double.parseDouble(cells[5]);
+      double p = Double.parseDouble(cells[6]);
+      assertTrue(lower >= 0 && lower <= upper && p >= 0 && p <= 1, line);
+    }
+  }
+
+  @Test
+  void aModelWithoutCalibrationPredictsWithoutTheColumns() throws IOException {
+    Path copy = dir.resolve("old-model");
+    Files.createDirectories(copy);
+    try (var files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().equals("calibration.json")) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+    }
+    Path in = Files.writeString(dir.resolve("old.txt"), "Zr50Cu45Al5\n");
+    Path out = dir.resolve("old.csv");
+    assertEquals(0, GfaRun.of("predict", "--model", copy.toString(), "-i", in.toString(), "-o", out.toString(), "-q").exit());
+    assertEquals("composition,predicted_D_max,predicted_D_max_xgboost,predicted_D_max_lightgbm", Files.readAllLines(out).get(0));
   }
 
   @Test

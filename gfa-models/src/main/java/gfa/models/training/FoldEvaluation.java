@@ -19,15 +19,23 @@ import java.util.Map;
  * @param models per learner (in fusion order), its cross-validated metrics (mean over folds)
  * @param fusion the fused out-of-fold predictions' metrics, with the given weights
  * @param fusedOutOfFold the fused out-of-fold predictions, one per row
+ * @param learnerOutOfFold each learner's out-of-fold predictions (in fusion order), for the spread
+ *     that scales calibrated intervals
  * @param seconds the time the evaluation took
  */
 public record FoldEvaluation(
     String kind, int folds, int groups, Map<String, RegressionMetrics> models, RegressionMetrics fusion,
-    double[] fusedOutOfFold, double seconds) {
+    double[] fusedOutOfFold, double[][] learnerOutOfFold, double seconds) {
 
   public FoldEvaluation {
     models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
     fusedOutOfFold = fusedOutOfFold.clone();
+    learnerOutOfFold = learnerOutOfFold.clone();
+  }
+
+  @Override
+  public double[][] learnerOutOfFold() {
+    return learnerOutOfFold.clone();
   }
 
   @Override
@@ -58,6 +66,6 @@ public record FoldEvaluation(
     }
     double[] fused = FusionWeights.fuse(oof, params.weightsInOrder());
     return new FoldEvaluation(folds.kind(), folds.count(), groups, models, RegressionMetrics.meanOverFolds(y, fused, folds),
-        fused, (System.nanoTime() - start) / 1e9);
+        fused, oof, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -1,0 +1,183 @@
+package gfa.models.uncertainty;
+
+import gfa.core.Composition;
+import gfa.core.Element;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training alloys as a reference for "is this composition like anything the model has seen":
+ * nearest distances in composition space (atomic-fraction vectors) and in standardised descriptor
+ * space, and the nearest known alloys with their D_max.
+ *
+ * <p>The in-domain thresholds are calibrated on the training alloys the way leave-system-out
+ * cross-validation sees them: for every alloy, the distance to the nearest alloy of <em>another</em>
+ * system; a composition is in domain when it is no farther from the training set than the given
+ * quantile (e.g. 95 %) of those distances, in both spaces. So an out-of-domain composition is more
+ * novel than 95 % of the known alloys would be if their own system were unknown. Brute force: a
+ * query costs one pass over the training rows (6398 alloys: well under a millisecond per query).
+ */
+public final class DomainIndex {
+  private final List<Composition> alloys;
+  private final String[] systems;
+  private final double[] dmax;
+  private final double[][] descriptors;
+  private final Map<Element, Integer> elementColumn;
+  private final double[][] fractions;
+  private final double[] squaredNorm;
+  private final double compositionThreshold;
+  private final double descriptorThreshold;
+
+  private DomainIndex(List<Composition> alloys, double[] dmax, double[][] descriptors, double compositionThreshold,
+      double descriptorThreshold) {
+    if (alloys.size() != dmax.length || alloys.size() != descriptors.length || alloys.isEmpty()) {
+      throw new IllegalArgumentException("one D_max and one descriptor row per alloy, at least one alloy");
+    }
+    this.alloys = List.copyOf(alloys);
+    this.dmax = dmax.clone();
+    this.descriptors = descriptors.clone();
+    this.systems = new String[alloys.size()];
+    this.elementColumn = new HashMap<>();
+    for (Composition c : alloys) {
+      for (Element e : c.elements()) {
+        elementColumn.putIfAbsent(e, elementColumn.size());
+      }
+    }
+    this.fractions = new double[alloys.size()][elementColumn.size()];
+    this.squaredNorm = new double[alloys.size()];
+    for (int i = 0; i < alloys.size(); i++) {
+      Composition c = alloys.get(i);
+      systems[i] = c.elementSet().toString();
+      for (int k = 0; k < c.size(); k++) {
+        fractions[i][elementColumn.get(c.element(k))] = c.fraction(k);
+        squaredNorm[i] += c.fraction(k) * c.fraction(k);
+      }
+    }
+    this.compositionThreshold = compositionThreshold;
+    this.descriptorThreshold = descriptorThreshold;
+  }
+
+  /** An index with thresholds already calibrated (e.g. read back with a model). */
+  public static DomainIndex of(List<Composition> alloys, double[] dmax, double[][] standardized, double compositionThreshold,
+      double descriptorThreshold) {
+    return new DomainIndex(alloys, dmax, standardized, compositionThreshold, descriptorThreshold);
+  }
+
+  /**
+   * Builds the index and calibrates its thresholds at {@code quantile} of the leave-system-out
+   * nearest distances of the training alloys.
+   */
+  public static DomainIndex calibrate(List<Composition> alloys, double[] dmax, double[][] standardized, double quantile) {
+    DomainIndex raw = new DomainIndex(alloys, dmax, standardized, Double.NaN, Double.NaN);
+    int n = alloys.size();
+    double[] nearestComposition = new double[n];
+    double[] nearestDescriptor = new double[n];
+    Arrays.fill(nearestComposition, Double.POSITIVE_INFINITY);
+    Arrays.fill(nearestDescriptor, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (raw.systems[i].equals(raw.systems[j])) {
+          continue;
+        }
+        double c = raw.compositionDistanceSquared(i, j);
+        double d = squaredDistance(standardized[i], standardized[j]);
+        nearestComposition[i] = Math.min(nearestComposition[i], c);
+        nearestComposition[j] = Math.min(nearestComposition[j], c);
+        nearestDescriptor[i] = Math.min(nearestDescriptor[i], d);
+        nearestDescriptor[j] = Math.min(nearestDescriptor[j], d);
+      }
+    }
+    return new DomainIndex(alloys, dmax, standardized, Math.sqrt(quantile(nearestComposition, quantile)),
+        Math.sqrt(quantile(nearestDescriptor, quantile)));
+  }
+
+  /** The {@code q} quantile (linear interpolation) of the finite values; infinity when there are none (one system). */
+  static double quantile(double[] values, double q) {
+    double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+    if (finite.length == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double position = q * (finite.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(finite.length - 1, below + 1);
+    return finite[below] + (position - below) * (finite[above] - finite[below]);
+  }
+
+  public double compositionThreshold() {
+    return compositionThreshold;
+  }
+
+  public double descriptorThreshold() {
+    return descriptorThreshold;
+  }
+
+  public List<Composition> alloys() {
+    return alloys;
+  }
+
+  public double[] dmax() {
+    return dmax.clone();
+  }
+
+  /** Distances of a composition (with its standardised descriptor row) to the nearest training alloys. */
+  public DomainDistance distance(Composition c, double[] standardized) {
+    double composition = Double.POSITIVE_INFINITY;
+    double descriptor = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < alloys.size(); i++) {
+      composition = Math.min(composition, compositionDistanceSquared(c, i));
+      descriptor = Math.min(descriptor, squaredDistance(standardized, descriptors[i]));
+    }
+    composition = Math.sqrt(composition);
+    descriptor = Math.sqrt(descriptor);
+    return new DomainDistance(composition, descriptor, composition <= compositionThreshold && descriptor <= descriptorThreshold);
+  }
+
+  /** The {@code k} training alloys nearest in composition (ties: the earlier row), nearest first. */
+  public List<Neighbour> nearest(Composition c, double[] standardized, int k) {
+    Integer[] order = new Integer[alloys.size()];
+    double[] distance = new double[alloys.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      distance[i] = compositionDistanceSquared(c, i);
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> distance[i]).thenComparingInt(i -> i));
+    List<Neighbour> out = new ArrayList<>();
+    for (int t = 0; t < Math.min(k, order.length); t++) {
+      int i = order[t];
+      out.add(new Neighbour(alloys.get(i), systems[i], dmax[i], Math.sqrt(distance[i]),
+          Math.sqrt(squaredDistance(standardized, descriptors[i]))));
+    }
+    return out;
+  }
+
+  private double compositionDistanceSquared(Composition c, int i) {
+    double dot = 0;
+    double norm = 0;
+    for (int k = 0; k < c.size(); k++) {
+      double f = c.fraction(k);
+      norm += f * f;
+      Integer column = elementColumn.get(c.element(k));
+      if (column != null) {
+        dot += f * fractions[i][column];
+      }
+    }
+    return Math.max(0, squaredNorm[i] + norm - 2 * dot);
+  }
+
+  private double compositionDistanceSquared(int i, int j) {
+    return Math.max(0, squaredDistance(fractions[i], fractions[j]));
+  }
+
+  private static double squaredDistance(double[] a, double[] b) {
+    double sum = 0;
+    for (int k = 0; k < a.length; k++) {
+      double d = a[k] - b[k];
+      sum += d * d;
+    }
+    return sum;
+  }
+}

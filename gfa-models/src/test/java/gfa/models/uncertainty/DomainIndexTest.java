@@ -1,0 +1,60 @@
+package gfa.models.uncertainty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gfa.core.Composition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DomainIndexTest {
+  private static final List<Composition> ALLOYS = List.of(
+      Composition.parse("Cu50Zr50"), Composition.parse("Cu60Zr40"), Composition.parse("Al10Cu45Zr45"),
+      Composition.parse("Fe80B20"), Composition.parse("Co80B20"));
+  private static final double[] DMAX = {2, 1, 5, 0.1, 0.05};
+  /** Made-up standardised descriptors, one per alloy. */
+  private static final double[][] Z = {{0, 0}, {0, 1}, {1, 0}, {5, 5}, {5, 7}};
+
+  @Test
+  void thresholdsAreQuantilesOfTheNearestDistancesToOtherSystems() {
+    DomainIndex index = DomainIndex.calibrate(ALLOYS, DMAX, Z, 1.0);
+    // nearest alloy of another system: Cu50Zr50 and Al10Cu45Zr45 are 0.1 * sqrt(1.5) apart in
+    // fractions (0.1^2 + 0.05^2 + 0.05^2); Cu60Zr40 to Al10Cu45Zr45 is sqrt(0.01 + 0.0225 + 0.0025);
+    // Fe80B20's nearest other system is Al10Cu45Zr45 (0.64 + 0.04 + 0.01 + 0.2025 + 0.2025),
+    // nearer than Co80B20 (0.64 + 0.64); the largest of the five is the quantile 1.0
+    assertEquals(Math.sqrt(1.095), index.compositionThreshold(), 1e-12);
+    // descriptors: (5,5)-(5,7) = 2 and (5,5)-(1,0) = sqrt(41): Fe80B20's nearest is 2, Co80B20's 2
+    assertEquals(2.0, index.descriptorThreshold(), 1e-12);
+    DomainIndex median = DomainIndex.calibrate(ALLOYS, DMAX, Z, 0.5);
+    // squared: 0.015, 0.035, 0.015, 1.095, 1.095: the median is Cu60Zr40's 0.035
+    assertEquals(Math.sqrt(0.035), median.compositionThreshold(), 1e-12);
+  }
+
+  @Test
+  void nearestAlloysComeWithTheirDmaxAndDistances() {
+    DomainIndex index = DomainIndex.calibrate(ALLOYS, DMAX, Z, 0.95);
+    List<Neighbour> near = index.nearest(Composition.parse("Cu55Zr45"), new double[] {0, 0.5}, 2);
+    assertEquals(2, near.size());
+    assertEquals(Composition.parse("Cu50Zr50"), near.get(0).alloy()); // tie with Cu60Zr40: the earlier row first
+    assertEquals(Composition.parse("Cu60Zr40"), near.get(1).alloy());
+    assertEquals(Math.sqrt(0.005), near.get(0).compositionDistance(), 1e-12);
+    assertEquals(0.5, near.get(0).descriptorDistance(), 1e-12);
+    assertEquals("Cu-Zr", near.get(0).system());
+    assertEquals(2, near.get(0).dmax());
+  }
+
+  @Test
+  void aKnownAlloyIsInDomainAndANovelOneIsNot() {
+    DomainIndex index = DomainIndex.calibrate(ALLOYS, DMAX, Z, 0.95);
+    DomainDistance known = index.distance(Composition.parse("Cu50Zr50"), Z[0]);
+    assertEquals(0, known.compositionDistance(), 1e-12);
+    assertTrue(known.inDomain());
+    // elements the index has never seen count in full; the nearest is Al10Cu45Zr45
+    DomainDistance novel = index.distance(Composition.parse("Au80Si20"), new double[] {20, -20});
+    assertEquals(Math.sqrt(0.64 + 0.04 + 0.01 + 0.2025 + 0.2025), novel.compositionDistance(), 1e-12);
+    assertFalse(novel.inDomain());
+    // close in composition but far in descriptors: out of domain
+    assertFalse(index.distance(Composition.parse("Cu50Zr50"), new double[] {30, 30}).inDomain());
+  }
+}
