@@ -171,7 +171,8 @@ public final class PredictTernaryCommand implements Callable<Integer> {
     if (model != null && (level != null || budget != null || folds != null || learners != null)) {
       throw new GfaInputException("--level, --budget, --folds and --learners go with --data; a model given with --model is already trained");
     }
-    OutputDirectory.check(out, replace, "(use --replace)", source.model, source.data, exclude);
+    OutputDirectory.check(out, replace, "(use --replace)", source == null ? null : source.model,
+        source == null ? null : source.data, exclude);
     List<Composition> excluded = readExcluded();
     TernarySelection.Options options = new TernarySelection.Options(top, candidateStep, excluded);
 
