@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = GfaVersion.class,
     description = {
-      "An active-learning campaign for one ternary system (METHOD §7): 'gfa campaign init' trains "
+      "An active-learning campaign for one ternary system (docs/method.md §7): 'gfa campaign init' trains "
           + "on the pruned base data and proposes two alloys; the lab casts them; 'gfa iterate' "
           + "records the results, retrains and proposes again; 'gfa campaign status' shows every "
           + "iteration; 'gfa campaign verify' checks that nothing was changed by hand. See docs/campaign.md.",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Record the lab's results in the campaign's ledger, add them to the training data (crystalline "
-          + "0 mm, ribbon 0.2 mm, bmg its rod diameter; METHOD §1), retrain, predict the grid again and "
+          + "0 mm, ribbon 0.2 mm, bmg its rod diameter; docs/method.md §1), retrain, predict the grid again and "
           + "propose two new alloys, never one already measured. The new iteration is written to "
           + "CAMPAIGN/iterations/NN/.",
       "",

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gfa predict-ternary A-B-C}: predict D_max over the whole composition triangle of a
- * ternary system, select the top points and the two alloys to cast next (METHOD §6), and write
+ * ternary system, select the top points and the two alloys to cast next (docs/method.md §6), and write
  * the grid, the candidates, the ternary maps and a summary into one directory.
  */
 @Command(

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Remove from a training file the alloys related to a target ternary system A-B-C, by "
-          + "category (METHOD §5): (i) one of A, B, C; (ii) a binary of two of them; (iii) two of "
+          + "category (docs/method.md §5): (i) one of A, B, C; (ii) a binary of two of them; (iii) two of "
           + "them with other elements; (iv) all three with other elements; (v) the ternary itself. "
           + "Level 1 removes (v), 2 also (iv), 3 also (iii) (the paper's choice: predict the system "
           + "as an unexplored one), 4 also (ii), 5 also (i). Alloys sharing no element with the "

@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
   String target;
 
   @Option(names = "--system", paramLabel = "A-B-C",
-      description = "Prune the data for this target ternary (METHOD §5) before training.")
+      description = "Prune the data for this target ternary (docs/method.md §5) before training.")
   String system;
 
   @Option(names = "--level", paramLabel = "N",

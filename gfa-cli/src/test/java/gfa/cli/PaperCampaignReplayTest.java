@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The paper's three Zr-Al-Cu rounds (METHOD §7) replayed on the published data: the lab results
+ * The paper's three Zr-Al-Cu rounds (docs/method.md §7) replayed on the published data: the lab results
  * of each round are the paper's, whatever gfa proposed. A cheap model (XGBoost and LightGBM with their
  * default parameters) keeps it short; docs/campaign.md replays it with the default model.
  */
@@ -52,7 +52,7 @@ class PaperCampaignReplayTest {
       }
       JsonNode summary = summary(campaign, round);
       assertEquals(5532 + 2 * round, summary.path("training").path("rows").asInt(),
-          "subdataset 3 of Zr-Al-Cu (5532 rows, METHOD §5) plus the lab alloys so far");
+          "subdataset 3 of Zr-Al-Cu (5532 rows, docs/method.md §5) plus the lab alloys so far");
       for (JsonNode c : summary.path("candidates")) {
         assertFalse(measured.contains(Composition.parse(c.path("composition").asText())), "never an alloy already measured: " + c);
       }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code gfa study} end to end on the published data, kept cheap: a hand-written parameter set of
  * one small XGBoost (30 rounds of depth 4) reused by every cell, a 5 at.% grid, one thread. Two
- * systems, all five levels: Zr-Al-Cu, whose subdatasets METHOD §5 pins row for row, and Ir-Ni-Ta,
+ * systems, all five levels: Zr-Al-Cu, whose subdatasets docs/method.md §5 pins row for row, and Ir-Ni-Ta,
  * which reports a single ribbon.
  */
 class StudyCommandTest {
@@ -102,7 +102,7 @@ class StudyCommandTest {
     assertEquals(List.of("Zr-Al-Cu", "Zr-Al-Cu", "Zr-Al-Cu", "Zr-Al-Cu", "Zr-Al-Cu", "Ir-Ni-Ta", "Ir-Ni-Ta", "Ir-Ni-Ta", "Ir-Ni-Ta",
         "Ir-Ni-Ta"), column(t, "system"));
     assertEquals(List.of("1", "2", "3", "4", "5", "1", "2", "3", "4", "5"), column(t, "level"));
-    // METHOD §5: the published Zr-Al-Cu subdatasets 1..5; Ir-Ni-Ta as the rule gives (docs/pruning.md)
+    // docs/method.md §5: the published Zr-Al-Cu subdatasets 1..5; Ir-Ni-Ta as the rule gives (docs/pruning.md)
     assertEquals(List.of("6363", "6303", "5532", "5508", "2784", "6397", "6397", "6361", "6355", "4150"), column(t, "rows_trained"));
     // Zr-Al-Cu categories: (i) 2724, (ii) 24, (iii) 771, (iv) 60, (v) 35, removed level by level
     assertEquals(List.of("0", "0", "0", "0", "2724"), column(t, "removed_i").subList(0, 5));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * An alloy composition: elements with atomic fractions that sum to 1, kept in the order written
- * (METHOD §2). Immutable; featurisers read it through {@link #size()}, {@link #z(int)} and
+ * (docs/method.md §2). Immutable; featurisers read it through {@link #size()}, {@link #z(int)} and
  * {@link #fraction(int)}, which allocate nothing.
  *
  * <p><b>Equality</b> ignores the written order and compares fractions rounded to 1e-9, so

@@ -25,7 +25,7 @@ class DescriptorFamiliesTest {
 
   @Test
   void weightedStdDevUsesReliabilityWeights() {
-    // METHOD.md §3: Mg66 Zn30 Ca4, groups (2, 12, 2): mean 5, std_dev sqrt(21 / 0.4728)
+    // docs/method.md §3: Mg66 Zn30 Ca4, groups (2, 12, 2): mean 5, std_dev sqrt(21 / 0.4728)
     var stats =
         new ElementPropertyStatistics(
             data, List.of("group"), List.of(ElementPropertyStatistics.Stat.MEAN, ElementPropertyStatistics.Stat.STD_DEV), false);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Gong2024ParityTest {
 
   /**
-   * METHOD.md §3 lists 11 Al-Ca-Ni / Al-Ca-Co rows whose published am_min is amor - inter. The
+   * docs/method.md §3 lists 11 Al-Ca-Ni / Al-Ca-Co rows whose published am_min is amor - inter. The
    * reason: in the Ca-Ni and Ca-Co pairs Miedema's volume correction gives a negative alloyed
    * volume, so ss_min is undefined (NaN) and am_min falls back to amor - inter. gfa computes that,
    * so these rows agree like all others; the test pins that they are exactly the rows whose ss_min
@@ -100,7 +100,7 @@ class Gong2024ParityTest {
     System.out.println(report);
     assertEquals(List.of(), failures, "descriptors that differ from the published values");
     if (file.equals("features_trainset_all.csv")) {
-      assertEquals(11, amMinExceptions.size(), "the 11 Al-Ca-Ni/Al-Ca-Co rows of METHOD.md §3");
+      assertEquals(11, amMinExceptions.size(), "the 11 Al-Ca-Ni/Al-Ca-Co rows of docs/method.md §3");
       assertTrue(amMinExceptions.contains("Al85 Ca10 Ni5") && amMinExceptions.contains("Al85 Ca10 Co5"));
     } else {
       assertEquals(0, amMinExceptions.size());

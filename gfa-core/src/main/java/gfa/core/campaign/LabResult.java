@@ -22,7 +22,7 @@ public record LabResult(Composition composition, Outcome outcome, double dmaxMm,
     Labels.dmax(outcome, dmaxMm); // refuses a bmg without a diameter, or a contradicting one
   }
 
-  /** The training label of METHOD §1: 0, 0.2 mm or the rod diameter. */
+  /** The training label of docs/method.md §1: 0, 0.2 mm or the rod diameter. */
   public double label() {
     return Labels.dmax(outcome, dmaxMm);
   }

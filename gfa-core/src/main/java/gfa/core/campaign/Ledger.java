@@ -158,7 +158,7 @@ public final class Ledger {
     return entries.stream().filter(e -> e.iteration() >= lastCorrection.getOrDefault(e.result().composition(), 0)).toList();
   }
 
-  /** The results as training rows: one per distinct alloy, its current labels averaged (METHOD §1). */
+  /** The results as training rows: one per distinct alloy, its current labels averaged (docs/method.md §1). */
   public Map<Composition, Double> labels() {
     Map<Composition, double[]> sums = new LinkedHashMap<>();
     for (Entry e : current()) {

@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 
 /**
  * Several rows of a file that report the same alloy (equal {@link Composition}s, however they
- * were written), merged into one dataset entry with the mean of their values (METHOD §1).
+ * were written), merged into one dataset entry with the mean of their values (docs/method.md §1).
  *
  * @param composition the alloy
  * @param rows 0-based data rows of the source table, in file order

@@ -4,7 +4,7 @@ import gfa.core.GfaInputException;
 import gfa.core.io.CsvTable;
 
 /**
- * The label rule of METHOD §1: the regression target D_max (mm) of an experiment. A crystalline
+ * The label rule of docs/method.md §1: the regression target D_max (mm) of an experiment. A crystalline
  * alloy is 0 mm, a glassy ribbon 0.2 mm (the thickness melt spinning reaches), a bulk glass its
  * reported critical casting diameter.
  */

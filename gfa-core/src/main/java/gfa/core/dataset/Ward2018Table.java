@@ -29,9 +29,9 @@ import java.util.StringJoiner;
  *   <li>a bulk glass without a reported diameter cannot be given a D_max: a regressor would have to
  *       treat it as a lower bound, which none of gfa's learners can. Every report of such an alloy
  *       is dropped, not only the one without a diameter, because the alloy's label is the mean of
- *       all its reports (METHOD §1) and one term of that mean is unknown — keeping the rest would
+ *       all its reports (docs/method.md §1) and one term of that mean is unknown — keeping the rest would
  *       bias the alloy towards its ribbon or crystalline reports;</li>
- *   <li>the other rows are labelled by METHOD §1 (crystalline 0, ribbon 0.2 mm, bulk glass its
+ *   <li>the other rows are labelled by docs/method.md §1 (crystalline 0, ribbon 0.2 mm, bulk glass its
  *       diameter, checked by {@link Labels}) and reports of the same alloy (equal {@link Composition}s,
  *       however written) are averaged, as {@link DatasetReader} does for any file.</li>
  * </ul>
@@ -150,7 +150,7 @@ public final class Ward2018Table {
   }
 
   /**
-   * The mean of the reported values (METHOD §1), summed in decimal so that three reports of 0.2 mm
+   * The mean of the reported values (docs/method.md §1), summed in decimal so that three reports of 0.2 mm
    * give 0.2 and not the 0.20000000000000004 of binary floating point.
    */
   private static double mean(CsvTable reference, List<Integer> group, int dmaxColumn) {

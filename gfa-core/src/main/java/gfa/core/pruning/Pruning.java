@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Removes from a training set the alloys related to a target ternary system, by category
- * (METHOD §5). Pure computation on compositions: reading and writing the data is the caller's.
+ * (docs/method.md §5). Pure computation on compositions: reading and writing the data is the caller's.
  *
  * <p>With the published {@code features_trainset_all.csv} this reproduces the published
  * subsets for Zr-Al-Cu and Mg-Zn-Ca row for row at all five levels; the published La-Al-C,

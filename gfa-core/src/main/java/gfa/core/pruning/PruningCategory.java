@@ -4,7 +4,7 @@ import gfa.core.Composition;
 import gfa.core.ElementSet;
 
 /**
- * How a training alloy relates to a target ternary system A-B-C (METHOD §5). With S the alloy's
+ * How a training alloy relates to a target ternary system A-B-C (docs/method.md §5). With S the alloy's
  * element set and k = |S ∩ {A,B,C}|:
  *
  * <ul>
@@ -40,7 +40,7 @@ public enum PruningCategory {
     return roman;
   }
 
-  /** The numeral in brackets as METHOD §5 writes it, {@code (i)}..{@code (v)}; {@code -} for unrelated. */
+  /** The numeral in brackets as docs/method.md §5 writes it, {@code (i)}..{@code (v)}; {@code -} for unrelated. */
   public String label() {
     return this == UNRELATED ? roman : "(" + roman + ")";
   }

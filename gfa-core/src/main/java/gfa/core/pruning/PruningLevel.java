@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 
 /**
  * How much of the training set related to the target system is removed: the paper's subdatasets
- * 1..5 (METHOD §5). Each level removes the categories of the one before and one more:
+ * 1..5 (docs/method.md §5). Each level removes the categories of the one before and one more:
  *
  * <table>
  *   <caption>Categories removed per level</caption>

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a point of the grid is scored for casting (METHOD §9, docs/acquisition.md). Each function
+ * How a point of the grid is scored for casting (docs/method.md §9, docs/acquisition.md). Each function
  * reads the prediction at a point: the mean D_max μ (mm), its standard deviation σ (mm) and the
  * probability p_bmg that D_max ≥ the mould size. Higher is better for every one.
  *
@@ -96,7 +96,7 @@ public enum Acquisition {
 
   /**
    * The best D_max label measured in the campaign, the incumbent of {@link #EI}: the largest of
-   * {@code labels}, and 0 when there is none. 0 mm is the label of a crystalline alloy (METHOD §1),
+   * {@code labels}, and 0 when there is none. 0 mm is the label of a crystalline alloy (docs/method.md §1),
    * so a campaign that has measured nothing and one whose castings were all crystalline ask the
    * same question: where is any glass? (Taking the largest prediction instead would make EI
    * explore against the model's own optimism before a single casting.)

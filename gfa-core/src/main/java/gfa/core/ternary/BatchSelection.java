@@ -11,11 +11,11 @@ import java.util.Set;
 
 /**
  * A batch of N alloys to cast, on the candidate lattice, within the campaign's bounds, never one
- * measured or pending (METHOD §9, docs/acquisition.md). Pure: a function of the grid, the scores of
+ * measured or pending (docs/method.md §9, docs/acquisition.md). Pure: a function of the grid, the scores of
  * an {@link Acquisition} and the {@link Options}.
  *
  * <ol>
- *   <li><b>Candidates 1 and 2</b> are the paper's pair (METHOD §6, {@link TernarySelection}) on
+ *   <li><b>Candidates 1 and 2</b> are the paper's pair (docs/method.md §6, {@link TernarySelection}) on
  *       the score instead of the prediction: the best lattice point of the largest connected
  *       top-5% region of the score, and the best of its lattice neighbours. With {@link
  *       Acquisition#TOP}, no bounds and N = 2 this is exactly today's pair.

@@ -4,7 +4,7 @@ import gfa.core.Composition;
 import java.util.Arrays;
 
 /**
- * An alloy proposed for casting by {@link TernarySelection} (METHOD §6): a point of the candidate
+ * An alloy proposed for casting by {@link TernarySelection} (docs/method.md §6): a point of the candidate
  * lattice with all three elements present.
  *
  * @param rank 1 for the best point of the largest top region, 2 for the best point around it

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The connected components of a set of grid points (a boolean mask over grid indices), two
  * points being connected when they are neighbours on the triangular lattice
  * ({@link TernaryGrid#neighbours(int)}). Used for "the largest connected region of top-5% points"
- * (METHOD §6).
+ * (docs/method.md §6).
  *
  * <p>Regions are numbered by size, largest first; regions of equal size are ordered by their
  * smallest index, so the result does not depend on anything but the mask.

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 /**
  * Every composition A_i B_j C_k of a ternary system with i + j + k = 100 in multiples of a step
- * that divides 100 (METHOD §6): 5151 points at 1 at.% with the edges and corners, 4851 of them
+ * that divides 100 (docs/method.md §6): 5151 points at 1 at.% with the edges and corners, 4851 of them
  * interior (all three elements present); 231 and 171 at 5 at.%.
  *
  * <p><b>Order</b>, as in the published grid files ({@code features_LaAlC.csv}): the amount of A
@@ -232,7 +232,7 @@ public final class TernaryGrid {
   /**
    * The points {@code step} at.% away from {@code atPercent} (A, B, C summing to 100) in the six
    * lattice directions, in the order of {@link #neighbours(int)}, keeping only those where all
-   * three elements are present: the alloys around a candidate on a coarser lattice (METHOD §6,
+   * three elements are present: the alloys around a candidate on a coarser lattice (docs/method.md §6,
    * 5 at.% in the paper). The point itself need not lie on that lattice.
    */
   public static List<int[]> latticeNeighbours(int[] atPercent, int step) {

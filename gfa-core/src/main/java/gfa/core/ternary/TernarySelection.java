@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * From predictions over a {@link TernaryGrid} to the two alloys a lab should cast next (METHOD §6).
+ * From predictions over a {@link TernaryGrid} to the two alloys a lab should cast next (docs/method.md §6).
  * Pure functions of the grid, the predictions and the {@link Options}; nothing is read or written.
  *
  * <ol>

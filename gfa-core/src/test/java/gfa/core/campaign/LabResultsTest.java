@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** A lab's results file: labels by METHOD §1, every problem one line naming the row and field. */
+/** A lab's results file: labels by docs/method.md §1, every problem one line naming the row and field. */
 class LabResultsTest {
   static final TernarySystem ZR_AL_CU = TernarySystem.parse("Zr-Al-Cu");
 

@@ -24,7 +24,7 @@ class LabelsTest {
 
   @Test
   void theLabelRuleOfThePaper() {
-    // METHOD §7: the Zr-Al-Cu lab results and the labels the paper used.
+    // docs/method.md §7: the Zr-Al-Cu lab results and the labels the paper used.
     assertEquals(0.0, Labels.dmax(Outcome.CRYSTALLINE, Double.NaN));
     assertEquals(0.2, Labels.dmax(Outcome.RIBBON, Double.NaN));
     assertEquals(2.5, Labels.dmax(Outcome.BMG, 2.5));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The published training set (METHOD §1) loads as published. */
+/** The published training set (docs/method.md §1) loads as published. */
 class PublishedDatasetTest {
   private static Path file;
   private static DatasetReader reader;
@@ -54,7 +54,7 @@ class PublishedDatasetTest {
     for (Composition c : d.compositions()) {
       elements.addAll(c.elementSet().elements());
     }
-    assertEquals(55, elements.size(), "METHOD §1: 55 elements");
+    assertEquals(55, elements.size(), "docs/method.md §1: 55 elements");
   }
 
   @Test

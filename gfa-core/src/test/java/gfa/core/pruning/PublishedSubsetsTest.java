@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pruning the published {@code features_trainset_all.csv} against the subsets the paper's authors
- * published (METHOD §5; {@code docs/pruning.md}). Rows are compared by the text of their
+ * published (docs/method.md §5; {@code docs/pruning.md}). Rows are compared by the text of their
  * {@code composition} and {@code D_max} cells.
  */
 class PublishedSubsetsTest {

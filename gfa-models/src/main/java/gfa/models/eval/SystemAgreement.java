@@ -6,7 +6,7 @@ package gfa.models.eval;
  *
  * <ul>
  *   <li>the model's predictions at the reported compositions are normalised with the map's own
- *       range, {@code (p - min) / (max - min)} with min and max over the grid (METHOD §6), and
+ *       range, {@code (p - min) / (max - min)} with min and max over the grid (docs/method.md §6), and
  *       clipped to [0, 1], since a reported alloy off the grid can be predicted slightly outside
  *       the grid's range; a flat map ({@code max == min}) puts every point at 0, as the map does;
  *   <li>the reported D_max are normalised by their own range within the system,

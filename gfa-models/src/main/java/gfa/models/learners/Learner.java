@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One regression algorithm of the paper (METHOD §4) behind the library that implements it in
+ * One regression algorithm of the paper (docs/method.md §4) behind the library that implements it in
  * Java: {@code svr} (Smile), {@code rf} (Smile), {@code xgboost} (XGBoost4J), {@code lightgbm}
  * (LightGBM4J). A learner is stateless and thread-safe; what it learns is a {@link FittedModel}.
  * How each paper parameter maps onto its library is tabulated in {@code docs/learners.md}.
@@ -17,7 +17,7 @@ public interface Learner {
   /** The learner's name: {@code svr}, {@code rf}, {@code xgboost} or {@code lightgbm}. */
   String id();
 
-  /** The hyperparameter search space of METHOD §4. */
+  /** The hyperparameter search space of docs/method.md §4. */
   ParamSpace space();
 
   /** A sensible default point of {@link #space()} (immutable). */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A learner's hyperparameter search space, exactly as METHOD §4 declares it: one {@link QRange}
+ * A learner's hyperparameter search space, exactly as docs/method.md §4 declares it: one {@link QRange}
  * per tuned parameter, in the paper's order. A search maps each range to its own parameter type;
  * the learner accepts any point of the space (and values outside it, where the library does).
  *

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One hyperparameter's quantised uniform range, METHOD §4's {@code q(low, high, step)}: the grid
+ * One hyperparameter's quantised uniform range, docs/method.md §4's {@code q(low, high, step)}: the grid
  * {@code low, low + step, ..., high}.
  *
  * @param name the parameter's name as the paper's libraries spell it ({@code C},

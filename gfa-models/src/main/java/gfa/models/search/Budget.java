@@ -21,12 +21,12 @@ public record Budget(int maxTrials, int patience, Duration wallTime) {
     }
   }
 
-  /** The learners' budget of the paper (METHOD §4): at most 500 trials, stop after 100 without improvement. */
+  /** The learners' budget of the paper (docs/method.md §4): at most 500 trials, stop after 100 without improvement. */
   public static Budget paper() {
     return new Budget(500, 100, null);
   }
 
-  /** The fusion weights' budget of the paper (METHOD §4): at most 300 trials, stop after 50 without improvement. */
+  /** The fusion weights' budget of the paper (docs/method.md §4): at most 300 trials, stop after 50 without improvement. */
   public static Budget fusionPaper() {
     return new Budget(300, 50, null);
   }

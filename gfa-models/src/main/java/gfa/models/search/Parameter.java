@@ -34,7 +34,7 @@ public sealed interface Parameter
   }
 
   /**
-   * A quantised uniform range, METHOD §4's {@code q(low, high, step)}: the grid {@code low + k*step},
+   * A quantised uniform range, docs/method.md §4's {@code q(low, high, step)}: the grid {@code low + k*step},
    * k = 0, 1, ..., with a last point beyond {@code high} clipped to {@code high}; every grid point is
    * equally likely under the prior. Grid values are computed in decimal, so {@code q(0.1, 0.45,
    * 0.005)} gives {@code 0.105}, not {@code 0.10500000000000001}. A parameter with an integer low

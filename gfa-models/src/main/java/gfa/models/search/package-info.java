@@ -1,5 +1,5 @@
 /**
- * Hyperparameter search (METHOD §4): the Tree-structured Parzen Estimator of Bergstra et al.
+ * Hyperparameter search (docs/method.md §4): the Tree-structured Parzen Estimator of Bergstra et al.
  * ({@link gfa.models.search.Tpe}) and a random-search baseline
  * ({@link gfa.models.search.RandomSearch}), over a {@link gfa.models.search.SearchSpace} of
  * {@link gfa.models.search.Parameter}s, minimising an {@link gfa.models.search.Objective} within a

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The alloys a dataset reports for a ternary system: its category (v) rows, those whose element
- * set is exactly {A, B, C} (METHOD §5). Every pruning level removes them, so no cell of a study
+ * set is exactly {A, B, C} (docs/method.md §5). Every pruning level removes them, so no cell of a study
  * has seen them; they are what its map is compared with.
  *
  * @param system the ternary
@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param high indices into these alloys of the high-GFA ones ({@link #highGfa})
  */
 public record ReportedAlloys(TernarySystem system, int[] rows, List<Composition> compositions, double[] dmax, int[] high) {
-  /** Bulk glasses: a reported D_max of at least 1 mm (METHOD §1). */
+  /** Bulk glasses: a reported D_max of at least 1 mm (docs/method.md §1). */
   public static final double BMG_MM = 1.0;
 
   public ReportedAlloys {

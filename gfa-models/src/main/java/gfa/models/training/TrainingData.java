@@ -78,7 +78,7 @@ public record TrainingData(
   /**
    * These rows plus {@code extra} alloys with their labels (e.g. lab results), featurised here. An
    * extra alloy that is already a row is not added twice: its label is averaged with the row's,
-   * counting the row as one more report (METHOD §1: several reports of one alloy are averaged).
+   * counting the row as one more report (docs/method.md §1: several reports of one alloy are averaged).
    */
   public TrainingData plus(List<Composition> extra, double[] labels, Featurizer featurizer) {
     if (extra.size() != labels.length) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learning half of the paper (METHOD §4) as one pure computation on a descriptor matrix:
+ * The learning half of the paper (docs/method.md §4) as one pure computation on a descriptor matrix:
  * <ol>
  *   <li>split the rows into shuffled folds once, shared by every learner;
  *   <li>tune each learner by TPE on the mean CV RMSE (standardisation fitted inside each fold);
@@ -25,7 +25,7 @@ import java.util.Map;
  * Same data, options and seed give the same result.
  */
 public final class TrainingRun {
-  /** A BMG in the classification view: D_max of at least 1 mm (METHOD §1). */
+  /** A BMG in the classification view: D_max of at least 1 mm (docs/method.md §1). */
   public static final double BMG_THRESHOLD_MM = 1.0;
 
   private TrainingRun() {}

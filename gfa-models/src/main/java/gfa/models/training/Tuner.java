@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Tuner {
   private Tuner() {}
 
-  /** The learner's METHOD §4 space as the search's parameters. */
+  /** The learner's docs/method.md §4 space as the search's parameters. */
   public static SearchSpace searchSpace(Learner learner) {
     List<Parameter> parameters = new ArrayList<>();
     for (QRange r : learner.space().ranges()) {

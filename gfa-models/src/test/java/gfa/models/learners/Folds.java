@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Shuffled k-fold cross-validation with z-scores fitted on each training part, as METHOD §4 evaluates. */
+/** Shuffled k-fold cross-validation with z-scores fitted on each training part, as docs/method.md §4 evaluates. */
 final class Folds {
   private Folds() {}
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The declared search spaces are METHOD §4's table, range by range, in the paper's order. */
+/** The declared search spaces are docs/method.md §4's table, range by range, in the paper's order. */
 class SearchSpaceTest {
   private static QRange real(String name, double low, double high, double step) {
     return new QRange(name, low, high, step, false);

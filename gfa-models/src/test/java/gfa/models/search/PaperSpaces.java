@@ -4,7 +4,7 @@ import gfa.models.search.Parameter.QUniform;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The search spaces of METHOD §4, as test data for the grid and the search. */
+/** The search spaces of docs/method.md §4, as test data for the grid and the search. */
 final class PaperSpaces {
   private PaperSpaces() {}
 
