@@ -195,7 +195,7 @@ public final class AtomicOutput {
     } catch (IOException | RuntimeException | Error e) {
       try {
         if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(temp);
+          TempFiles.deleteTree(temp);
         }
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
@@ -207,7 +207,7 @@ public final class AtomicOutput {
     syncDirectory(parent);
     if (occupied) {
       TempFiles.backInPlace(old); // the new outputs are in place: the old ones may go
-      deleteTree(old);
+      TempFiles.deleteTree(old);
     }
   }
 
@@ -259,25 +259,6 @@ public final class AtomicOutput {
           throw e;
         }
         syncDirectory(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
         return FileVisitResult.CONTINUE;
       }
     });

@@ -16,9 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,19 +67,7 @@ public final class CompositionListReader implements Closeable {
   /** Opens {@code file}; refuses a missing, unreadable or directory path like {@link CsvTable#read}. */
   public static CompositionListReader open(Path file) {
     String source = file.toString();
-    InputStream in;
-    try {
-      if (Files.isDirectory(file)) {
-        throw new GfaInputException(file + ": is a directory, not a file");
-      }
-      in = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw new GfaInputException(file + ": file not found");
-    } catch (AccessDeniedException e) {
-      throw new GfaInputException(file + ": permission denied");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    InputStream in = CsvParsing.open(file);
     try {
       byte[] head = head(in);
       CountingStream counted = new CountingStream(new SequenceInputStream(new ByteArrayInputStream(head), in));

@@ -4,6 +4,7 @@ import gfa.core.Excerpt;
 import gfa.core.GfaInputException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,11 +36,20 @@ final class CsvParsing {
   private CsvParsing() {}
 
   static byte[] readBytes(Path file) {
+    try (InputStream in = open(file)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Opens a file to read; a directory, a missing file or one we may not read is bad input. */
+  static InputStream open(Path file) {
     try {
       if (Files.isDirectory(file)) {
         throw new GfaInputException(file + ": is a directory, not a file");
       }
-      return Files.readAllBytes(file);
+      return Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new GfaInputException(file + ": file not found");
     } catch (AccessDeniedException e) {
@@ -48,6 +58,7 @@ final class CsvParsing {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
+
 
   /** Strict UTF-8 (a Latin-1 file would otherwise turn "µ" into garbage silently), BOM removed. */
   static String decode(byte[] bytes, String source) {
@@ -254,52 +265,20 @@ final class CsvParsing {
    */
   record RecordStarts(int[] lines, int count, int unclosedQuoteLine) {
     static RecordStarts scan(String text) {
+      // the streaming reader's tracker, fed the whole text: one definition of where a record starts
+      RecordStartTracker tracker = new RecordStartTracker("");
+      for (int i = 0; i < text.length(); i++) {
+        tracker.accept(text.charAt(i));
+      }
       int[] lines = new int[64];
       int count = 0;
-      int line = 1;
-      int quoteLine = 0;
-      boolean inQuotes = false;
-      boolean content = false;
-      boolean fieldStart = true;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
-        if (inQuotes) {
-          if (c == '"') {
-            if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-              i++; // an escaped quote
-            } else {
-              inQuotes = false;
-            }
-          } else if (lineBreak) {
-            line++;
-          }
-          continue;
+      for (int start = tracker.take(); start != 0; start = tracker.take()) {
+        if (count == lines.length) {
+          lines = Arrays.copyOf(lines, 2 * count);
         }
-        if (lineBreak) {
-          content = false;
-          fieldStart = true;
-          line++;
-          continue;
-        }
-        if (c == '"' && fieldStart) { // a quote inside a field (12" rod) is just a character
-          inQuotes = true;
-          quoteLine = line;
-        }
-        if (c == ',') {
-          fieldStart = true;
-        } else if (!Character.isWhitespace(c)) {
-          fieldStart = false;
-        }
-        if (!content && !Character.isWhitespace(c)) {
-          content = true;
-          if (count == lines.length) {
-            lines = Arrays.copyOf(lines, 2 * count);
-          }
-          lines[count++] = line;
-        }
+        lines[count++] = start;
       }
-      return new RecordStarts(Arrays.copyOf(lines, count), count, inQuotes ? quoteLine : 0);
+      return new RecordStarts(Arrays.copyOf(lines, count), count, tracker.unclosedQuoteLine());
     }
 
     /** Location of the record with 0-based index {@code record} (0 is the header line). */

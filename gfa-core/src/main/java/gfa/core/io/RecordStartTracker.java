@@ -4,8 +4,8 @@ import gfa.core.GfaInputException;
 
 /**
  * Follows CSV text character by character and notes the line on which each non-blank record
- * starts, knowing that quoted fields may span lines; the streaming twin of
- * {@link CsvParsing.RecordStarts}, fed with the characters the CSV parser reads. Lines end in
+ * starts, knowing that quoted fields may span lines; fed with the characters
+ * the CSV parser reads (and, for a whole text, by {@link CsvParsing.RecordStarts#scan}). Lines end in
  * {@code \n}, {@code \r\n} or a lone {@code \r}. A NUL character is refused: text files have none,
  * and the CSV engine would take a line starting with one for a comment and drop it.
  */
