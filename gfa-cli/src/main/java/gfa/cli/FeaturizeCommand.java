@@ -2,26 +2,15 @@ package gfa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.core.data.MiedemaVersion;
-import gfa.core.io.AtomicOutput;
-import gfa.core.io.CompositionListReader;
-import gfa.core.io.CsvTable;
+import gfa.cli.workflow.StreamingFeaturization;
 import gfa.features.Featurizer;
 import gfa.features.Preset;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +37,6 @@ import picocli.CommandLine.Spec;
             + "(an existing one is left as it was).",
     })
 public final class FeaturizeCommand implements Callable<Integer> {
-  /** Compositions per step of work: the unit of progress. */
-  private static final int CHUNK = 1000;
 
   private static final String COMPOSITION = "composition";
 
@@ -90,82 +77,13 @@ public final class FeaturizeCommand implements Callable<Integer> {
     checkOutputFile(output);
     OutputFile.check("--output", output, common, input);
     Featurizer featurizer = Featurizer.of(descriptorSet.preset(), descriptorSet.miedema(), allowMissing);
-    long[] rows = new long[1];
-    int columns;
-    try (CompositionListReader reader = CompositionListReader.open(input)) {
-      OutputLayout layout = OutputLayout.of(reader.header(), featurizer.columns());
-      int column = reader.requireColumn(COMPOSITION);
-      columns = layout.header().length;
-      common.withThreads(() -> {
-        AtomicOutput.write(output, out -> {
-          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-          CsvTable.appendRow(w, layout.header());
-          rows[0] = featurize(featurizer, reader, column, layout, w);
-          w.flush();
-        });
-        return null;
-      });
+    StreamingFeaturization.Result result;
+    try (Progress progress = Progress.start("featurize", Files.size(input), common)) {
+      result = common.withThreads(() -> StreamingFeaturization.run(input, output, featurizer, COMPOSITION, progress::step));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    report(rows[0], featurizer.columns().size(), columns, seconds);
+    report(result.rows(), featurizer.columns().size(), result.columns(), seconds);
     return ExitCodes.OK;
-  }
-
-  /**
-   * Reads, featurises and writes the rows in steps of {@link #CHUNK}: memory stays the same
-   * however long the file is. Returns the number of rows.
-   */
-  private long featurize(Featurizer featurizer, CompositionListReader reader, int column, OutputLayout layout, Writer w)
-      throws IOException {
-    long total = 0;
-    long bytesShown = 0;
-    List<String[]> cells = new ArrayList<>(CHUNK);
-    List<String> where = new ArrayList<>(CHUNK);
-    List<Composition> compositions = new ArrayList<>(CHUNK);
-    try (Progress progress = Progress.start("featurize", Files.size(input), common)) {
-      while (true) {
-        cells.clear();
-        where.clear();
-        compositions.clear();
-        String[] row;
-        while (cells.size() < CHUNK && (row = reader.next()) != null) {
-          cells.add(row);
-          where.add(reader.where());
-          compositions.add(composition(row[column], reader.where()));
-        }
-        if (cells.isEmpty()) {
-          break;
-        }
-        double[][] values;
-        try {
-          values = featurizer.featurizeAll(compositions);
-        } catch (Featurizer.RowProblem e) {
-          throw e.problem().at(where.get(e.row()));
-        }
-        for (int r = 0; r < cells.size(); r++) {
-          CsvTable.appendRow(w, layout.row(cells.get(r), values[r]));
-        }
-        total += cells.size();
-        progress.step(reader.bytesRead() - bytesShown);
-        bytesShown = reader.bytesRead();
-      }
-    }
-    if (total == 0) {
-      throw new GfaInputException(reader.source() + ": no compositions");
-    }
-    return total;
-  }
-
-  private static Composition composition(String cell, String where) {
-    String text = cell.strip();
-    if (text.isEmpty()) {
-      throw new GfaInputException(where + ": empty composition");
-    }
-    try {
-      return Composition.parse(text);
-    } catch (GfaInputException e) {
-      throw e.at(where);
-    }
   }
 
   private static void checkInputFile(Path input) {
@@ -193,39 +111,6 @@ public final class FeaturizeCommand implements Callable<Integer> {
     }
     if (!Files.isWritable(directory)) {
       throw new GfaInputException("output directory is not writable: " + directory);
-    }
-  }
-
-  /**
-   * The output's columns: the input's, less any that carry a descriptor's name, followed by the
-   * descriptors.
-   */
-  record OutputLayout(String[] header, int[] kept) {
-    static OutputLayout of(List<String> input, List<String> descriptors) {
-      Set<String> computed = new HashSet<>(descriptors);
-      List<String> header = new ArrayList<>();
-      List<Integer> kept = new ArrayList<>();
-      for (int c = 0; c < input.size(); c++) {
-        if (!computed.contains(input.get(c))) {
-          kept.add(c);
-          header.add(input.get(c));
-        }
-      }
-      header.addAll(descriptors);
-      return new OutputLayout(header.toArray(String[]::new), kept.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** One output row: the kept input cells, then the descriptors (a missing figure empty). */
-    String[] row(String[] cells, double[] values) {
-      String[] out = new String[header.length];
-      for (int k = 0; k < kept.length; k++) {
-        out[k] = cells[kept[k]];
-      }
-      for (int d = 0; d < values.length; d++) {
-        double v = values[d];
-        out[kept.length + d] = Double.isNaN(v) ? "" : CsvTable.formatNumber(v);
-      }
-      return out;
     }
   }
 
