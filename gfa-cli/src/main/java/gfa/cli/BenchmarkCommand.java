@@ -26,16 +26,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "benchmark",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     description = {"Measure gfa's speed on your machine (results on stdout; see docs/benchmarks.md)."},
     subcommands = {BenchmarkCommand.Featurize.class})
 public final class BenchmarkCommand {
 
   @Command(
       name = "featurize",
-      mixinStandardHelpOptions = true,
-      versionProvider = GfaVersion.class,
       description = {
         "Featurise the compositions of a file REPEAT times in this process and report the time of "
             + "the first (cold) repetition and the median of the others (warm), in compositions/s."

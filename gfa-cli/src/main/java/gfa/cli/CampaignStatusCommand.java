@@ -1,5 +1,7 @@
 package gfa.cli;
 
+import gfa.cli.campaign.CampaignStatus;
+import gfa.cli.campaign.CampaignStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,8 +32,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa campaign status}: one row per iteration, read-only. */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
       "One row per iteration: training rows, the two candidates and what the lab found for them, "
@@ -70,191 +70,20 @@ public final class CampaignStatusCommand implements Callable<Integer> {
       // status changes nothing in the campaign: its maps never land among its records
       gfa.core.io.OutputGuard.refuseInputs(maps, campaignDir);
     }
-    try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, false)) {
-      ObjectNode status = status(campaign);
+    try (CampaignStore campaign = CampaignStore.open(campaignDir, false)) {
+      ObjectNode status = CampaignStatus.status(campaign);
       if (maps != null) {
-        System.setProperty("java.awt.headless", "true");
-        writeMaps(campaign, status);
+        CampaignStatus.writeMaps(campaign, status, maps);
       }
       boolean mapsOnStdout = maps != null && OutputFile.isStandardOutput(maps);
       PrintWriter out = mapsOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       if (common.json()) {
         out.println(new ObjectMapper().writeValueAsString(status));
       } else if (!mapsOnStdout || !common.quiet()) {
-        out.print(table(status));
+        out.print(CampaignStatus.table(status));
       }
       out.flush();
     }
     return ExitCodes.OK;
-  }
-
-  /** The campaign's state as JSON: settings in brief, then one object per iteration. */
-  static ObjectNode status(CampaignDirectory campaign) throws Exception {
-    ObjectNode root = new ObjectMapper().createObjectNode();
-    JsonNode settings = campaign.settings();
-    root.put("campaign", campaign.root().toString());
-    root.put("system", settings.path("system").asText());
-    root.put("level", settings.path("level").asInt());
-    root.put("seed", settings.path("seed").asLong());
-    root.put("data_file", settings.path("data").path("file").asText());
-    root.put("data_sha256", settings.path("data").path("sha256").asText());
-    Ledger ledger = campaign.ledger();
-    root.put("lab_results", ledger.size());
-    ArrayNode iterations = root.putArray("iterations");
-    double[] previous = null;
-    for (int k : campaign.iterations()) {
-      JsonNode summary = campaign.summary(k);
-      ObjectNode row = iterations.addObject();
-      row.put("iteration", k);
-      row.put("rows", summary.path("training").path("rows").asInt());
-      row.put("lab_alloys", summary.path("training").path("lab_alloys").asInt());
-      row.put("hyperparameters", summary.path("training").path("hyperparameters").asText());
-      row.put("cv_r2", summary.path("training").path("cv_r2").asDouble());
-      row.put("results_recorded", summary.path("results").path("alloys").asInt());
-      ArrayNode candidates = row.putArray("candidates");
-      for (JsonNode c : summary.path("candidates")) {
-        ObjectNode node = candidates.addObject();
-        Composition alloy = Composition.parse(c.path("composition").asText());
-        node.put("composition", alloy.format());
-        node.put("predicted_D_max", c.path("predicted_D_max").asDouble());
-        Optional<Ledger.Entry> measured = ledger.current().stream() // a corrected result shows as corrected
-            .filter(e -> e.iteration() > k && e.result().composition().equals(alloy)).findFirst();
-        if (measured.isPresent()) {
-          node.put("outcome", outcome(measured.get().result()));
-          node.put("label_mm", measured.get().result().label());
-          node.put("recorded_in", measured.get().iteration());
-        } else {
-          node.putNull("outcome");
-        }
-      }
-      Optional<Ledger.Entry> best = ledger.upTo(k).best();
-      if (best.isPresent()) {
-        ObjectNode b = row.putObject("best_measured");
-        b.put("composition", best.get().result().composition().format());
-        b.put("outcome", outcome(best.get().result()));
-        b.put("label_mm", best.get().result().label());
-        b.put("recorded_in", best.get().iteration());
-      } else {
-        row.putNull("best_measured");
-      }
-      JsonNode top = summary.path("top");
-      ObjectNode t = row.putObject("top_region");
-      t.put("points", top.path("count").asInt());
-      t.put("largest", top.path("largest").asInt());
-      t.set("centroid", top.path("largest_centroid").deepCopy());
-      double[] centroid = amounts(top.path("largest_centroid"));
-      if (previous != null && centroid != null) {
-        t.put("moved_at_percent", Math.round(10 * mapDistance(previous, centroid)) / 10.0);
-      } else {
-        t.putNull("moved_at_percent");
-      }
-      previous = centroid;
-      row.put("predicted_max_at", summary.path("predicted_D_max").path("argmax").asText());
-      row.put("predicted_max_mm", summary.path("predicted_D_max").path("max").asDouble());
-    }
-    return root;
-  }
-
-  /**
-   * The distance between two compositions on the ternary map, in at.%: the Euclidean distance in
-   * the equilateral triangle whose sides are 100 at.% long, sqrt((da² + db² + dc²) / 2).
-   */
-  static double mapDistance(double[] p, double[] q) {
-    double s = 0;
-    for (int k = 0; k < 3; k++) {
-      s += (p[k] - q[k]) * (p[k] - q[k]);
-    }
-    return Math.sqrt(s / 2);
-  }
-
-  private static double[] amounts(JsonNode atPercent) {
-    if (!atPercent.isObject() || atPercent.size() != 3) {
-      return null;
-    }
-    double[] a = new double[3];
-    int k = 0;
-    for (JsonNode v : atPercent) {
-      a[k++] = v.asDouble();
-    }
-    return a;
-  }
-
-  private static String outcome(LabResult r) {
-    return switch (r.outcome()) {
-      case BMG -> "bmg " + CsvTable.formatNumber(r.dmaxMm()) + " mm";
-      default -> r.outcome().label();
-    };
-  }
-
-  /** The readable table. */
-  static String table(JsonNode status) {
-    StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%s campaign in %s: base data %s (SHA-256 %s...), subdataset %d, seed %d, %d lab results%n",
-        status.path("system").asText(), status.path("campaign").asText(), status.path("data_file").asText(),
-        status.path("data_sha256").asText().substring(0, Math.min(12, status.path("data_sha256").asText().length())),
-        status.path("level").asInt(), status.path("seed").asLong(), status.path("lab_results").asInt()));
-    s.append(String.format(Locale.ROOT, "%-4s %6s %5s  %-58s %-28s %-30s%n", "iter", "rows", "lab", "candidates (lab outcome)",
-        "best measured so far", "top region (largest; centroid; moved)"));
-    for (JsonNode row : status.path("iterations")) {
-      List<String> c = new ArrayList<>();
-      for (JsonNode node : row.path("candidates")) {
-        c.add(node.path("composition").asText().replace(" ", "") + " ("
-            + (node.path("outcome").isNull() ? "not measured" : node.path("outcome").asText()) + ")");
-      }
-      JsonNode best = row.path("best_measured");
-      String bestText = best.isNull() || best.isMissingNode() ? "-"
-          : best.path("composition").asText().replace(" ", "") + " " + best.path("outcome").asText();
-      JsonNode top = row.path("top_region");
-      String moved = top.path("moved_at_percent").isNull() ? "-" : CsvTable.formatNumber(top.path("moved_at_percent").asDouble()) + " at.%";
-      s.append(String.format(Locale.ROOT, "%-4s %6d %5d  %-58s %-28s %d; %s; %s%n",
-          CampaignDirectory.iterationName(row.path("iteration").asInt()), row.path("rows").asInt(), row.path("lab_alloys").asInt(),
-          String.join(", ", c), bestText, top.path("largest").asInt(), IterateCommand.centroidText(top.path("centroid")), moved));
-    }
-    return s.toString();
-  }
-
-  private void writeMaps(CampaignDirectory campaign, ObjectNode status) throws Exception {
-    CampaignRound.Settings settings = CampaignRound.Settings.of(campaign.settings());
-    TernarySystem system = settings.system();
-    TernaryGrid grid = TernaryGrid.of(system, settings.step());
-    Ledger ledger = campaign.ledger();
-    List<TernaryMosaic.Panel> panels = new ArrayList<>();
-    for (int k : campaign.iterations()) {
-      Path gridFile = campaign.iteration(k).resolve(PredictTernaryCommand.GRID);
-      CsvTable table = CsvTable.read(gridFile);
-      int column = table.requireColumn("predicted_D_max");
-      if (table.rowCount() != grid.size()) {
-        throw new GfaInputException(gridFile + ": " + table.rowCount() + " rows, not the " + grid.size() + " points of the grid");
-      }
-      double[] predicted = new double[grid.size()];
-      for (int i = 0; i < predicted.length; i++) {
-        predicted[i] = table.number(i, column);
-      }
-      Ledger known = ledger.upTo(k);
-      TernarySelection selection = TernarySelection.select(grid, predicted,
-          new TernarySelection.Options(settings.top(), settings.candidateStep(), known.measured()));
-      List<TernaryMosaic.Marker> markers = new ArrayList<>();
-      for (Ledger.Entry e : known.current()) {
-        Composition alloy = e.result().composition();
-        markers.add(new TernaryMosaic.Marker(100 * alloy.fractionOf(system.a()), 100 * alloy.fractionOf(system.b()),
-            100 * alloy.fractionOf(system.c()), switch (e.result().outcome()) {
-              case CRYSTALLINE -> TernaryMosaic.Style.CRYSTALLINE;
-              case RIBBON -> TernaryMosaic.Style.RIBBON;
-              case BMG -> TernaryMosaic.Style.BULK_GLASS;
-            }));
-      }
-      JsonNode row = status.path("iterations").get(k);
-      String caption = "iteration " + k + (k == 0 ? ": base data only" : ": +" + row.path("lab_alloys").asInt() + " lab alloys");
-      String second = row.path("rows").asInt() + " rows \u00b7 next: " + selection.candidates().get(0).composition().format().replace(" ", "")
-          + ", " + selection.candidates().get(1).composition().format().replace(" ", "");
-      panels.add(new TernaryMosaic.Panel(selection, List.of(caption, second), markers));
-    }
-    TernaryMosaic mosaic = new TernaryMosaic(system.name() + " campaign: the map of every iteration", panels, Math.min(4, panels.size()));
-    if (!OutputFile.isStandardOutput(maps) && maps.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-      AtomicOutput.writeString(maps, mosaic.svg());
-    } else {
-      byte[] png = mosaic.png();
-      AtomicOutput.write(maps, out -> out.write(png));
-    }
   }
 }

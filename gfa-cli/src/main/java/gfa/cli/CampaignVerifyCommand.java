@@ -1,5 +1,8 @@
 package gfa.cli;
 
+import gfa.cli.campaign.CampaignStore;
+import gfa.cli.campaign.CampaignVerifier;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -15,8 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa campaign verify}: only the check every campaign command makes first. Read-only. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
       "Check that a campaign is what gfa wrote: campaign.json against the hash it recorded of "
@@ -35,7 +36,7 @@ public final class CampaignVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, false)) {
+    try (CampaignStore campaign = CampaignStore.open(campaignDir, false)) {
       CampaignVerifier.Verified v = campaign.verified();
       int last = v.iterations().get(v.iterations().size() - 1);
       PrintWriter out = spec.commandLine().getOut();
@@ -51,9 +52,9 @@ public final class CampaignVerifyCommand implements Callable<Integer> {
         out.println(new ObjectMapper().writeValueAsString(node));
       } else if (!common.quiet()) {
         out.printf(Locale.ROOT, "%s: intact: campaign.json (SHA-256 %s), iterations 00..%s, %d ledger lines, chain head %s%s%n",
-            campaignDir, v.campaignSha256().substring(0, 12), CampaignDirectory.iterationName(last), v.recordedLines(),
+            campaignDir, v.campaignSha256().substring(0, 12), CampaignStore.iterationName(last), v.recordedLines(),
             v.ledger().head().substring(0, 12),
-            v.pending() ? "; the results of iteration " + CampaignDirectory.iterationName(last) + " are committed but not yet in "
+            v.pending() ? "; the results of iteration " + CampaignStore.iterationName(last) + " are committed but not yet in "
                 + "ledger.csv (a command was stopped in between): the next 'gfa iterate' appends them" : "");
       }
       out.flush();

@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import gfa.core.concurrent.Workers;
 import gfa.core.dataset.Labels;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
@@ -30,7 +31,7 @@ public final class CommonOptions {
   long seed;
 
   /** More worker threads than this only add overhead (and 32768 exceeds what a pool takes). */
-  static final int MAX_THREADS = 256;
+  static final int MAX_THREADS = Workers.MAX;
 
   private int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
@@ -81,37 +82,16 @@ public final class CommonOptions {
     return maxDmax;
   }
 
+  /** The thread budget of {@code --threads}, as the plain value the workflows take. */
+  public Workers workers() {
+    return new Workers(threads);
+  }
+
   /**
    * Runs {@code work} in a pool of {@link #threads()} workers, so that the parallel streams it
    * starts use that many threads, and rethrows whatever it throws unchanged.
    */
   public <T> T withThreads(Callable<T> work) {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    try {
-      pool.submit(
-              () -> {
-                try {
-                  result.set(work.call());
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-              })
-          .join();
-    } finally {
-      pool.shutdown();
-    }
-    Throwable t = failure.get();
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    if (t != null) {
-      throw new IllegalStateException(t);
-    }
-    return result.get();
+    return workers().call(work);
   }
 }

@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "completion",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     description = {
         "Print a completion script for bash or zsh on stdout: commands, options and option values "
             + "complete with TAB.",

@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa descriptors}: every column gfa computes, with its family and whom to cite. */
 @Command(
     name = "descriptors",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
         "List the descriptor columns 'gfa featurize' writes, in output order, each with the "

@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa featurize}: composition descriptors for every row of a file. */
 @Command(
     name = "featurize",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
         "Compute the composition descriptors for every composition in a file.",

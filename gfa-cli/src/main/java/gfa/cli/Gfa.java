@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "gfa",
+    // -h/--help, -V/--version and the exit codes below reach every subcommand from here
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = GfaVersion.class,
     description = {

@@ -10,16 +10,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class GfaVersion implements IVersionProvider {
   /** The project version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
-    try (InputStream in = GfaVersion.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return gfa.cli.workflow.GfaBuild.version();
   }
 
   @Override

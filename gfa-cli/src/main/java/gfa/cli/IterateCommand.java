@@ -1,15 +1,14 @@
 package gfa.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.cli.campaign.Campaign;
+import gfa.cli.campaign.CampaignIteration;
+import gfa.cli.campaign.CampaignStore;
 import gfa.core.GfaInputException;
 import gfa.core.campaign.LabResults;
-import gfa.core.campaign.Ledger;
-import gfa.core.io.AtomicOutput;
-import gfa.models.training.ModelParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa iterate}: record the lab's results, retrain, predict again, propose two new alloys. */
 @Command(
     name = "iterate",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
       "Record the lab's results in the campaign's ledger, add them to the training data (crystalline "
@@ -47,15 +44,15 @@ import picocli.CommandLine.Spec;
     })
 public final class IterateCommand implements Callable<Integer> {
   /**
-   * Test hook: stops the command at named steps (see CampaignRound.Checkpoint). In-process tests
+   * Test hook: stops the command at named steps (see CampaignIteration.Checkpoint). In-process tests
    * set it; a test that kills a separate process passes {@code -Dgfa.test.pauseAt=STEP}, and the
    * process announces the step on stdout and waits there to be killed.
    */
-  static volatile CampaignRound.Checkpoint checkpoint = pauseAt(System.getProperty("gfa.test.pauseAt"));
+  static volatile CampaignIteration.Checkpoint checkpoint = pauseAt(System.getProperty("gfa.test.pauseAt"));
 
-  static CampaignRound.Checkpoint pauseAt(String pauseStep) {
+  static CampaignIteration.Checkpoint pauseAt(String pauseStep) {
     if (pauseStep == null) {
-      return CampaignRound.Checkpoint.NONE;
+      return CampaignIteration.Checkpoint.NONE;
     }
     return step -> {
       if (step.equals(pauseStep)) {
@@ -95,53 +92,24 @@ public final class IterateCommand implements Callable<Integer> {
     if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
       throw new GfaInputException("--seed is fixed when the campaign is created ('gfa campaign init --seed'); iterate uses it");
     }
-    System.setProperty("java.awt.headless", "true");
     long start = System.nanoTime();
-    CampaignRound.Checkpoint stop = checkpoint;
-    try (CampaignDirectory campaign = CampaignDirectory.open(campaignDir, true)) {
+    CampaignIteration.Checkpoint stop = checkpoint;
+    try (CampaignStore campaign = CampaignStore.open(campaignDir, true);
+        SearchProgress progress = new SearchProgress(common)) {
       stop.reached("opened");
       LabResults lab = LabResults.read(results, campaign.system(), common.maxDmax());
-      Ledger.Kind kind = correction ? Ledger.Kind.CORRECTION : Ledger.Kind.RESULT;
-      int last = campaign.lastIteration();
-      JsonNode lastSummary = campaign.summary(last);
-      if (last >= 1 && lab.sha256().equals(lastSummary.path("results").path("sha256").asText())
-          && CampaignVerifier.kind(lastSummary) == kind) {
-        report(campaign, last, true, start);
-        return ExitCodes.OK;
-      }
-      Ledger ledger = campaign.ledger();
-      if (correction) {
-        ledger.checkCorrects(lab);
-      } else {
-        ledger.checkConsistent(lab);
-      }
-      int next = last + 1;
-      Ledger extended = ledger.append(next, lab, results.getFileName().toString(), kind);
-      CampaignRound.Settings settings = CampaignRound.Settings.of(campaign.settings());
-      ModelParams fixed = retune ? null : CampaignRound.previousParams(campaign, last);
-      stop.reached("validated");
-      CampaignRound round = CampaignRound.compute(next, settings, TrainingSource.of(campaign.root().resolve(CampaignDirectory.BASE_DATA)),
-          extended, lab, results.getFileName().toString(), kind, fixed, "iteration " + CampaignDirectory.iterationName(last), common);
-      try {
-        stop.reached("computed");
-        AtomicOutput.publishDirectory(campaign.iteration(next), false, dir -> round.writeInto(dir, stop));
-      } finally {
-        round.result.ensemble().close();
-      }
-      stop.reached("committed");
-      extended.write(campaign.root().resolve(CampaignDirectory.LEDGER));
-      stop.reached("ledger-written");
-      report(campaign, next, false, start);
+      Campaign.Outcome outcome = Campaign.iterate(campaign, lab, results, correction, retune,
+          new CampaignIteration.Run(common.workers(), common.maxDmax(), progress), stop);
+      report(outcome, start);
     }
     return ExitCodes.OK;
   }
 
-  private void report(CampaignDirectory campaign, int iteration, boolean already, long start) throws Exception {
-    JsonNode summary = campaign.summary(iteration);
+  private void report(Campaign.Outcome outcome, long start) throws Exception {
     if (common.json()) {
       PrintWriter out = spec.commandLine().getOut();
-      com.fasterxml.jackson.databind.node.ObjectNode node = ((com.fasterxml.jackson.databind.node.ObjectNode) summary).deepCopy();
-      node.put("already_recorded", already);
+      ObjectNode node = ((ObjectNode) outcome.summary()).deepCopy();
+      node.put("already_recorded", outcome.alreadyRecorded());
       out.println(new ObjectMapper().writeValueAsString(node));
       out.flush();
       return;
@@ -150,32 +118,11 @@ public final class IterateCommand implements Callable<Integer> {
       return;
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (already) {
+    if (outcome.alreadyRecorded()) {
       err.printf(Locale.ROOT, "%s: these results were already recorded by iteration %s; nothing to do%n",
-          results, CampaignDirectory.iterationName(iteration));
+          results, CampaignStore.iterationName(outcome.iteration()));
     }
-    err.println(proposal(campaignDir, summary, (System.nanoTime() - start) / 1e9));
+    err.println(Campaign.proposal(campaignDir, outcome.summary(), (System.nanoTime() - start) / 1e9));
     err.flush();
-  }
-
-  /** The one-line summary of an iteration: its candidates and what to do next. */
-  static String proposal(Path campaignDir, JsonNode summary, double seconds) {
-    JsonNode c = summary.path("candidates");
-    List<String> parts = new java.util.ArrayList<>();
-    for (JsonNode node : c) {
-      parts.add(node.path("composition").asText() + " (" + String.format(Locale.ROOT, "%.2f", node.path("predicted_D_max").asDouble()) + " mm)");
-    }
-    return String.format(Locale.ROOT,
-        "%s iteration %s: %d rows (%d lab alloys), top region %d points around %s; cast next: %s [%.1f s]; then 'gfa iterate --campaign %s --results LAB.csv'",
-        summary.path("system").asText(), CampaignDirectory.iterationName(summary.path("iteration").asInt()),
-        summary.path("training").path("rows").asInt(), summary.path("training").path("lab_alloys").asInt(),
-        summary.path("top").path("largest").asInt(), centroidText(summary.path("top").path("largest_centroid")),
-        String.join(", ", parts), seconds, campaignDir);
-  }
-
-  static String centroidText(JsonNode centroid) {
-    StringBuilder s = new StringBuilder();
-    centroid.fields().forEachRemaining(e -> s.append(e.getKey()).append(gfa.core.io.CsvTable.formatNumber(e.getValue().asDouble())));
-    return s.length() == 0 ? "-" : s.toString();
   }
 }

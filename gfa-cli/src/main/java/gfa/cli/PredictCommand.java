@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa predict}: D_max predictions of a saved model for the compositions of a file. */
 @Command(
     name = "predict",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
       "Predict D_max (mm) with a model saved by 'gfa train'. The output has the input's columns, "

@@ -1,5 +1,7 @@
 package gfa.cli;
 
+import gfa.cli.workflow.TrainingSource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,8 +30,6 @@ import picocli.CommandLine.Spec;
 /** {@code gfa prune}: the paper's subdataset of a training file for a target ternary system. */
 @Command(
     name = "prune",
-    mixinStandardHelpOptions = true,
-    versionProvider = GfaVersion.class,
     sortOptions = false,
     description = {
       "Remove from a training file the alloys related to a target ternary system A-B-C, by "

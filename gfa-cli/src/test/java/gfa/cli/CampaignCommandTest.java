@@ -1,5 +1,8 @@
 package gfa.cli;
 
+import gfa.cli.campaign.CampaignStore;
+import gfa.cli.campaign.CampaignIteration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -302,7 +305,7 @@ class CampaignCommandTest {
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("results file not found"), missing.err());
     // Another gfa command is changing the campaign: refused, not interleaved.
-    try (CampaignDirectory busy = CampaignDirectory.open(campaign, true)) {
+    try (CampaignStore busy = CampaignStore.open(campaign, true)) {
       GfaRun run = iterate(campaign, round2);
       assertEquals(2, run.exit(), run.toString());
       assertTrue(run.err().contains("is busy"), run.err());
@@ -371,7 +374,7 @@ class CampaignCommandTest {
     } catch (SimulatedCrash expected) {
       died = true;
     } finally {
-      IterateCommand.checkpoint = CampaignRound.Checkpoint.NONE;
+      IterateCommand.checkpoint = CampaignIteration.Checkpoint.NONE;
     }
     assertTrue(died, "the command stopped at " + step);
     // What a kill would also leave: a half-written iteration directory and a temporary ledger.

@@ -1,5 +1,9 @@
 package gfa.cli;
 
+import gfa.cli.campaign.CampaignStore;
+import gfa.cli.campaign.CampaignIteration;
+import gfa.cli.campaign.CampaignSeal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,9 +146,9 @@ class CampaignIntegrityTest {
             "/iterations/00/summary.json: system \"Zr-Cu-Al\" (recorded \"Zr-Al-Cu\")"),
         Arguments.of("edited seed in campaign.json, its hash recomputed", resealed("\"seed\" : 42", "\"seed\" : 7"),
             "/iterations/00/summary.json: campaign_sha256 "),
-        Arguments.of("the last iteration's folder deleted", (Tamper) c -> CampaignDirectory.deleteTree(c.resolve("iterations/02")),
+        Arguments.of("the last iteration's folder deleted", (Tamper) c -> CampaignStore.deleteTree(c.resolve("iterations/02")),
             "ledger.csv line 4: iteration 02 has no folder %C/iterations/02 (a deleted iteration)"),
-        Arguments.of("a middle iteration's folder deleted", (Tamper) c -> CampaignDirectory.deleteTree(c.resolve("iterations/01")),
+        Arguments.of("a middle iteration's folder deleted", (Tamper) c -> CampaignStore.deleteTree(c.resolve("iterations/01")),
             "iteration 01 is missing from iterations/"),
         Arguments.of("two lines of one iteration swapped", ledgerLines(l -> l.add(1, l.remove(2))),
             "ledger.csv line 2 differs from %C" + r1 + " line 2: composition Zr20 Al25 Cu55, the results file has Zr20 Al20 Cu60"),
@@ -244,8 +248,8 @@ class CampaignIntegrityTest {
     assertEquals(4, summary.path("training").path("lab_alloys").asInt(), "the same four alloys, two with corrected labels");
     JsonNode s2 = new ObjectMapper().readTree(campaign.resolve("iterations/02/summary.json").toFile());
     assertEquals(s2.path("training").path("rows").asInt(), summary.path("training").path("rows").asInt());
-    // Training used the corrected values: the verified ledger's labels are what CampaignRound trains on.
-    try (CampaignDirectory c = CampaignDirectory.open(campaign, false)) {
+    // Training used the corrected values: the verified ledger's labels are what CampaignIteration trains on.
+    try (CampaignStore c = CampaignStore.open(campaign, false)) {
       Map<Composition, Double> labels = c.ledger().labels();
       assertEquals(1.5, labels.get(Composition.parse("Zr50Al5Cu45")), 1e-12);
       assertEquals(0.2, labels.get(Composition.parse("Zr20Al25Cu55")), 1e-12);

@@ -1,5 +1,7 @@
 package gfa.cli;
 
+import gfa.cli.workflow.StudyOutputs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -10,6 +10,9 @@ import gfa.core.ternary.TernarySelection;
 import gfa.core.ternary.TopOverlap;
 import gfa.features.Featurizer;
 import gfa.models.eval.SystemAgreement;
+import gfa.models.ternary.DescribedGrid;
+import gfa.models.ternary.TernaryMap;
+import gfa.models.ternary.TernaryPrediction;
 import gfa.models.training.Ensemble;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +93,9 @@ public final class PruningStudy {
     for (TernarySystem system : settings.systems()) {
       TernaryGrid grid = TernaryGrid.of(system, settings.gridStep());
       // The grid's descriptors do not depend on the level: computed once per system.
-      double[][] gridX = featurizer.featurizeAll(grid.compositions());
+      long featurizing = System.nanoTime();
+      DescribedGrid gridX = new DescribedGrid(grid, featurizer.featurizeAll(grid.compositions()),
+          (System.nanoTime() - featurizing) / 1e9);
       ReportedAlloys known = ReportedAlloys.of(system, compositions, y);
       double[][] knownX = rows(x, known.rows());
       grids.add(grid);
@@ -145,7 +150,7 @@ public final class PruningStudy {
 
   private static StudyCell cell(
       List<Composition> compositions, double[][] x, double[] y, List<String> columns, TernarySystem system,
-      PruningLevel level, TernaryGrid grid, double[][] gridX, ReportedAlloys reported, double[][] reportedX,
+      PruningLevel level, TernaryGrid grid, DescribedGrid gridX, ReportedAlloys reported, double[][] reportedX,
       Settings settings, CellModel model) throws Exception {
     long start = System.nanoTime();
     PruningResult pruning = Pruning.prune(compositions, system, level);
@@ -157,13 +162,13 @@ public final class PruningStudy {
     for (int t = 0; t < kept.length; t++) {
       keptY[t] = y[kept[t]];
     }
-    double[] gridPredicted;
+    TernaryMap map;
     double[] reportedPredicted;
     try (Ensemble ensemble = model.fit(columns, rows(x, kept), keptY)) {
-      gridPredicted = ensemble.predictFused(gridX);
+      map = TernaryPrediction.predict(ensemble, gridX, settings.selection());
       reportedPredicted = reportedX.length == 0 ? new double[0] : ensemble.predictFused(reportedX);
     }
-    TernarySelection selection = TernarySelection.select(grid, gridPredicted, settings.selection());
+    TernarySelection selection = map.selection();
     SystemAgreement agreement = SystemAgreement.of(reportedPredicted, selection.min(), selection.max(), reported.dmax());
     TopOverlap overlap = TopOverlap.of(selection, reported.highCompositions());
     return new StudyCell(system, level, pruning, selection, reportedPredicted, agreement, overlap,

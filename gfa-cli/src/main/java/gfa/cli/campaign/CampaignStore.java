@@ -1,4 +1,4 @@
-package gfa.cli;
+package gfa.cli.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,15 +43,15 @@ import java.util.stream.Stream;
  * results the next command appends to the ledger if they are not there yet. Commands that change
  * the campaign hold a lock on {@code .lock}, so two of them never interleave.
  */
-final class CampaignDirectory implements AutoCloseable {
-  static final String SETTINGS = "campaign.json";
-  static final String BASE_DATA = "base-data.csv";
-  static final String LEDGER = "ledger.csv";
-  static final String ITERATIONS = "iterations";
-  static final String RESULTS = "results.csv";
-  static final String SUMMARY = "summary.json";
-  static final String MODEL = "model";
-  static final String FORMAT = "gfa-campaign/1";
+public final class CampaignStore implements AutoCloseable {
+  public static final String SETTINGS = "campaign.json";
+  public static final String BASE_DATA = "base-data.csv";
+  public static final String LEDGER = "ledger.csv";
+  public static final String ITERATIONS = "iterations";
+  public static final String RESULTS = "results.csv";
+  public static final String SUMMARY = "summary.json";
+  public static final String MODEL = "model";
+  public static final String FORMAT = "gfa-campaign/1";
   private static final Pattern ITERATION_NAME = Pattern.compile("\\d{2,}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +61,7 @@ final class CampaignDirectory implements AutoCloseable {
   private final FileLock lock;
   private CampaignVerifier.Verified verified;
 
-  private CampaignDirectory(Path root, JsonNode settings, FileChannel lockChannel, FileLock lock) {
+  private CampaignStore(Path root, JsonNode settings, FileChannel lockChannel, FileLock lock) {
     this.root = root;
     this.settings = settings;
     this.lockChannel = lockChannel;
@@ -75,7 +75,7 @@ final class CampaignDirectory implements AutoCloseable {
    * command may have left: hidden temporary directories and files are removed and the ledger is
    * brought up to date with the last committed iteration.
    */
-  static CampaignDirectory open(Path root, boolean forWriting) throws IOException {
+  public static CampaignStore open(Path root, boolean forWriting) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new GfaInputException("campaign directory not found: " + root);
     }
@@ -106,7 +106,7 @@ final class CampaignDirectory implements AutoCloseable {
         throw new GfaInputException("campaign " + root + " is busy: another gfa command is changing it; try again when it has finished");
       }
     }
-    CampaignDirectory campaign = new CampaignDirectory(root, settings, channel, lock);
+    CampaignStore campaign = new CampaignStore(root, settings, channel, lock);
     try {
       campaign.checkIterations();
       campaign.verified = CampaignVerifier.verify(campaign);
@@ -120,32 +120,32 @@ final class CampaignDirectory implements AutoCloseable {
     return campaign;
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  JsonNode settings() {
+  public JsonNode settings() {
     return settings;
   }
 
-  TernarySystem system() {
+  public TernarySystem system() {
     return TernarySystem.parse(settings.path("system").asText());
   }
 
-  Path iterationsDir() {
+  public Path iterationsDir() {
     return root.resolve(ITERATIONS);
   }
 
-  static String iterationName(int iteration) {
+  public static String iterationName(int iteration) {
     return String.format(Locale.ROOT, "%02d", iteration);
   }
 
-  Path iteration(int iteration) {
+  public Path iteration(int iteration) {
     return iterationsDir().resolve(iterationName(iteration));
   }
 
   /** The committed iterations, 0..last, in order. */
-  List<Integer> iterations() throws IOException {
+  public List<Integer> iterations() throws IOException {
     List<Integer> found = new ArrayList<>();
     try (Stream<Path> entries = Files.list(iterationsDir())) {
       entries.map(p -> p.getFileName().toString()).filter(n -> ITERATION_NAME.matcher(n).matches())
@@ -154,7 +154,7 @@ final class CampaignDirectory implements AutoCloseable {
     return found;
   }
 
-  int lastIteration() throws IOException {
+  public int lastIteration() throws IOException {
     List<Integer> all = iterations();
     return all.get(all.size() - 1);
   }
@@ -193,7 +193,7 @@ final class CampaignDirectory implements AutoCloseable {
   }
 
   /** What the verification found: the campaign's own hash, the ledger, the iterations. */
-  CampaignVerifier.Verified verified() {
+  public CampaignVerifier.Verified verified() {
     return verified;
   }
 
@@ -202,19 +202,19 @@ final class CampaignDirectory implements AutoCloseable {
    * ledger file, plus the results of an iteration committed by a command killed before it could
    * append them (read-only commands see the campaign as the next writing command will leave it).
    */
-  Ledger ledger() {
+  public Ledger ledger() {
     return verified.ledger();
   }
 
   /** The lab results iteration {@code k} recorded, with the SHA-256 of the file they came from. */
-  LabResults results(int k) throws IOException {
+  public LabResults results(int k) throws IOException {
     JsonNode summary = summary(k);
     String sha = summary.path("results").path("sha256").asText();
     LabResults parsed = LabResults.parse(CsvTable.read(iteration(k).resolve(RESULTS)), system());
     return parsed.withSha256(sha);
   }
 
-  JsonNode summary(int k) throws IOException {
+  public JsonNode summary(int k) throws IOException {
     Path file = iteration(k).resolve(SUMMARY);
     try {
       return JSON.readTree(file.toFile());
@@ -223,11 +223,11 @@ final class CampaignDirectory implements AutoCloseable {
     }
   }
 
-  static ObjectNode newSettings() {
+  public static ObjectNode newSettings() {
     return JSON.createObjectNode().put("format", FORMAT);
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
@@ -235,7 +235,7 @@ final class CampaignDirectory implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path p) throws IOException {
+  public static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -1,4 +1,4 @@
-package gfa.cli;
+package gfa.cli.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,14 +34,14 @@ import java.util.Map;
  * reported alloy in every cell), the RMSE-against-level chart, one mosaic of maps per system, and
  * optionally each cell's grid.
  */
-final class StudyOutputs {
-  static final String CSV = "study.csv";
-  static final String JSON = "study.json";
-  static final String REPORTED = "reported.csv";
-  static final String PLOT = "rmse-vs-level";
+public final class StudyOutputs {
+  public static final String CSV = "study.csv";
+  public static final String JSON = "study.json";
+  public static final String REPORTED = "reported.csv";
+  public static final String PLOT = "rmse-vs-level";
 
   /** study.csv's columns, in order. */
-  static final List<String> COLUMNS = List.of("system", "level", "rows_trained", "removed_i", "removed_ii", "removed_iii",
+  public static final List<String> COLUMNS = List.of("system", "level", "rows_trained", "removed_i", "removed_ii", "removed_iii",
       "removed_iv", "removed_v", "reported_alloys", "high_gfa_alloys", "rmse", "overlap", "mean_distance_to_top",
       "predicted_max_at", "seconds");
 
@@ -59,7 +59,7 @@ final class StudyOutputs {
   private final List<String> warnings;
   private final boolean cellGrids;
 
-  StudyOutputs(List<SystemStudy> study, List<PruningLevel> levels, TrainingSource data, TrainingData training, ObjectNode model,
+  public StudyOutputs(List<SystemStudy> study, List<PruningLevel> levels, TrainingSource data, TrainingData training, ObjectNode model,
       String modelNote, long seed, int threads, List<String> warnings, boolean cellGrids) {
     this.study = List.copyOf(study);
     this.levels = List.copyOf(levels);
@@ -73,16 +73,16 @@ final class StudyOutputs {
     this.cellGrids = cellGrids;
   }
 
-  int systems() {
+  public int systems() {
     return study.size();
   }
 
-  int levels() {
+  public int levels() {
     return levels.size();
   }
 
   /** Every file but study.json (which carries the time it took to write them), by path in DIR. */
-  record Rendered(Map<String, byte[]> files) {
+  public record Rendered(Map<String, byte[]> files) {
     void writeInto(Path dir) throws IOException {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         Path target = dir.resolve(f.getKey());
@@ -92,7 +92,7 @@ final class StudyOutputs {
     }
   }
 
-  Rendered render() throws IOException {
+  public Rendered render() throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(CSV, utf8(studyTable().toCsv()));
     files.put(REPORTED, utf8(reportedTable().toCsv()));
@@ -107,25 +107,25 @@ final class StudyOutputs {
     if (cellGrids) {
       for (SystemStudy s : study) {
         for (StudyCell c : s.cells()) {
-          files.put(cellGrid(c), utf8(PredictTernaryCommand.gridTable(c.selection()).toCsv()));
+          files.put(cellGrid(c), utf8(TernaryOutputs.gridTable(c.selection()).toCsv()));
         }
       }
     }
     return new Rendered(files);
   }
 
-  static String mapsFile(TernarySystem system) {
+  public static String mapsFile(TernarySystem system) {
     return "maps-" + system.name();
   }
 
-  static String cellGrid(StudyCell c) {
+  public static String cellGrid(StudyCell c) {
     return "cells/" + c.system().name() + "/level-" + c.level().level() + "/grid.csv";
   }
 
   // ---------------------------------------------------------------- tables
 
   /** study.csv: one row per cell, systems in the order given, levels ascending. */
-  CsvTable studyTable() {
+  public CsvTable studyTable() {
     List<String[]> rows = new ArrayList<>();
     for (SystemStudy s : study) {
       for (StudyCell c : s.cells()) {
@@ -153,7 +153,7 @@ final class StudyOutputs {
    * reported.csv: every reported alloy in every cell, the two normalised values whose RMSE is the
    * cell's rmse, and for the high-GFA alloys whether their nearest grid point is a top point.
    */
-  CsvTable reportedTable() {
+  public CsvTable reportedTable() {
     List<String> header = List.of("system", "level", "composition", "D_max", "reported_normalized", "reported_scaled_by_max", "high_gfa",
         "predicted_D_max", "predicted_normalized", "nearest_grid_point_top", "distance_to_top");
     List<String[]> rows = new ArrayList<>();
@@ -198,7 +198,7 @@ final class StudyOutputs {
 
   // ---------------------------------------------------------------- figures
 
-  LevelPlot levelPlot() {
+  public LevelPlot levelPlot() {
     int[] x = levels.stream().mapToInt(PruningLevel::level).toArray();
     List<LevelPlot.Series> series = new ArrayList<>();
     for (SystemStudy s : study) {
@@ -214,7 +214,7 @@ final class StudyOutputs {
         x, series, "subdataset (pruning level)", "RMSE (normalised D_max)");
   }
 
-  TernaryMosaic mosaic(SystemStudy s) {
+  public TernaryMosaic mosaic(SystemStudy s) {
     ReportedAlloys r = s.reported();
     List<TernaryMosaic.Marker> markers = new ArrayList<>();
     TernarySystem system = s.system();
@@ -246,11 +246,11 @@ final class StudyOutputs {
   // ---------------------------------------------------------------- JSON and the printed table
 
   /** study.json: settings, provenance, one entry per cell, per-system notes, timings. */
-  String json(Map<String, Double> timings, boolean pretty) {
+  public String json(Map<String, Double> timings, boolean pretty) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("command", "study");
-    root.put("gfa_version", GfaVersion.version());
+    root.put("gfa_version", GfaBuild.version());
     ObjectNode d = root.putObject("data");
     d.put("file", data.fileName());
     data.describe(d);
@@ -349,7 +349,7 @@ final class StudyOutputs {
   }
 
   /** The printed result: one line per cell, then RMSE by system and level. */
-  String table() {
+  public String table() {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "pruning study: %d system%s x %d level%s; models: %s%n", study.size(),
         study.size() == 1 ? "" : "s", levels.size(), levels.size() == 1 ? "" : "s", modelNote));

@@ -1,4 +1,4 @@
-package gfa.cli;
+package gfa.cli.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,15 +19,15 @@ import java.util.TreeMap;
  * not depend on indentation. The hash also anchors the ledger's first line and is repeated in
  * every iteration's summary.
  */
-final class CampaignSeal {
+public final class CampaignSeal {
   /** The field of campaign.json that holds its hash. */
-  static final String FIELD = "campaign_sha256";
+  public static final String FIELD = "campaign_sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CampaignSeal() {}
 
   /** The hash of {@code settings} as it would be recorded: over every field but {@link #FIELD}. */
-  static String of(JsonNode settings) {
+  public static String of(JsonNode settings) {
     ObjectNode copy = ((ObjectNode) settings).deepCopy();
     copy.remove(FIELD);
     try {
@@ -38,7 +38,7 @@ final class CampaignSeal {
   }
 
   /** Records the hash in the settings; call it last, when nothing else will be added. */
-  static void seal(ObjectNode settings) {
+  public static void seal(ObjectNode settings) {
     settings.put(FIELD, of(settings));
   }
 
@@ -62,7 +62,7 @@ final class CampaignSeal {
    * What differs between two versions of the settings, as {@code seed 7 (recorded 42)} items, by
    * dotted field path; at most {@code limit} items. For messages, so they name what was changed.
    */
-  static List<String> differences(JsonNode now, JsonNode recorded, int limit) {
+  public static List<String> differences(JsonNode now, JsonNode recorded, int limit) {
     List<String> out = new ArrayList<>();
     diff("", now, recorded, out, limit);
     return out;

@@ -1,5 +1,14 @@
-package gfa.cli;
+package gfa.cli.campaign;
 
+import gfa.cli.workflow.GfaBuild;
+import gfa.cli.workflow.ModelTraining;
+import gfa.cli.workflow.TernaryFigures;
+import gfa.cli.workflow.TernaryOutputs;
+import gfa.cli.workflow.TrainingSource;
+import gfa.core.concurrent.Workers;
+import gfa.models.ternary.TernaryMap;
+import gfa.models.ternary.TernaryPrediction;
+import gfa.models.training.TrainingListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,11 +54,11 @@ import java.util.Map;
  * (tuned, or with the hyperparameters of the previous iteration), the grid prediction, the top
  * region, two new candidates that were never measured, the map and a summary.
  */
-final class CampaignRound {
+public final class CampaignIteration {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What fixes a round besides the lab results: read from campaign.json. */
-  record Settings(TernarySystem system, PruningLevel level, long seed, int folds, Integer budget, boolean paper,
+  public record Settings(TernarySystem system, PruningLevel level, long seed, int folds, Integer budget, boolean paper,
       List<String> learners, int step, double top, int candidateStep, String dataFile, String dataSha256) {
 
     static Settings of(JsonNode s) {
@@ -78,34 +87,36 @@ final class CampaignRound {
       s.put("grid_step", step);
       s.put("top_percent", top);
       s.put("candidate_step", candidateStep);
-      s.putObject("descriptors").put("preset", OptionValues.name(Preset.GONG2024))
-          .put("miedema", OptionValues.name(MiedemaVersion.PAPER)).put("tables_version", ElementData.standard().version());
+      s.putObject("descriptors").put("preset", Preset.GONG2024.name().toLowerCase(java.util.Locale.ROOT))
+          .put("miedema", MiedemaVersion.PAPER.id()).put("tables_version", ElementData.standard().version());
     }
   }
 
+  /**
+   * How an iteration runs, as plain values: the thread budget, the largest D_max believed in a
+   * file, and who hears of the searches (a progress bar, or nobody).
+   */
+  public record Run(Workers workers, double maxDmax, TrainingListener listener) {}
+
   /** A test hook: called at named steps so that a test can stop the process there. */
-  interface Checkpoint {
+  public interface Checkpoint {
     void reached(String step);
 
     Checkpoint NONE = step -> {};
   }
 
-  final int iteration;
-  final Settings settings;
-  final TernarySelection selection;
-  final TrainingResult result;
-  final ObjectNode manifest;
-  final ObjectNode report;
-  final ObjectNode summary;
-  final String gridCsv;
-  final String candidatesCsv;
-  final byte[] png;
-  final String svg;
-  final LabResults newResults;
+  public final int iteration;
+  public final Settings settings;
+  public final TernarySelection selection;
+  public final TrainingResult result;
+  public final ObjectNode manifest;
+  public final ObjectNode report;
+  public final ObjectNode summary;
+  public final TernaryOutputs.Rendered rendered;
+  public final LabResults newResults;
 
-  private CampaignRound(int iteration, Settings settings, TernarySelection selection, TrainingResult result,
-      ObjectNode manifest, ObjectNode report, ObjectNode summary, String gridCsv, String candidatesCsv, byte[] png,
-      String svg, LabResults newResults) {
+  private CampaignIteration(int iteration, Settings settings, TernarySelection selection, TrainingResult result,
+      ObjectNode manifest, ObjectNode report, ObjectNode summary, TernaryOutputs.Rendered rendered, LabResults newResults) {
     this.iteration = iteration;
     this.settings = settings;
     this.selection = selection;
@@ -113,10 +124,7 @@ final class CampaignRound {
     this.manifest = manifest;
     this.report = report;
     this.summary = summary;
-    this.gridCsv = gridCsv;
-    this.candidatesCsv = candidatesCsv;
-    this.png = png;
-    this.svg = svg;
+    this.rendered = rendered;
     this.newResults = newResults;
   }
 
@@ -131,41 +139,33 @@ final class CampaignRound {
    * @param fixed hyperparameters to reuse, or null to tune with the campaign's budget
    * @param paramsFrom where {@code fixed} came from, for the record
    */
-  static CampaignRound compute(int iteration, Settings settings, TrainingSource baseData, Ledger ledger, LabResults newResults,
-      String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, CommonOptions common) throws Exception {
+  public static CampaignIteration compute(int iteration, Settings settings, TrainingSource baseData, Ledger ledger, LabResults newResults,
+      String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, Run run) throws Exception {
     Preset preset = Preset.GONG2024;
     MiedemaVersion miedema = MiedemaVersion.PAPER;
     Featurizer featurizer = Featurizer.of(preset, miedema);
     TernarySystem system = settings.system();
-    TrainingOptions options = ModelTraining.options(settings.folds(), settings.budget(), settings.paper(), settings.learners(), common)
-        .withSeed(settings.seed());
-    TrainingData base = ModelTraining.prepare(baseData, "D_max", featurizer, false, system, settings.level(), options, common);
+    TrainingOptions options = ModelTraining.options(settings.folds(), settings.budget(), settings.paper(), settings.learners(),
+        settings.seed(), run.workers().threads());
+    TrainingData base = ModelTraining.prepare(baseData, "D_max", featurizer, false, system, settings.level(), options, run.maxDmax());
     if (!base.dataset().sourceSha256().equals(settings.dataSha256())) {
       throw new GfaInputException(baseData + " has changed since the campaign began (SHA-256 " + base.dataset().sourceSha256()
           + ", recorded " + settings.dataSha256() + "); a campaign's base data are fixed");
     }
     Map<Composition, Double> labels = ledger.labels();
-    TrainingData training = common.withThreads(() -> base.plus(new ArrayList<>(labels.keySet()),
+    TrainingData training = run.workers().call(() -> base.plus(new ArrayList<>(labels.keySet()),
         labels.values().stream().mapToDouble(Double::doubleValue).toArray(), featurizer));
 
-    TrainingResult result;
     Folds folds = Folds.shuffled(training.rows(), options.folds(), options.seed());
-    try (ModelTraining.SearchProgress progress = new ModelTraining.SearchProgress(common)) {
-      result = common.withThreads(() -> fixed == null
-          ? TrainingRun.run(training.columns(), training.x(), training.y(), folds, options, progress)
-          : TrainingRun.runWithParams(training.columns(), training.x(), training.y(), folds, options, fixed, progress));
-    }
+    TrainingResult result = ModelTraining.run(training, options, folds, fixed, run.listener());
     try {
       TernaryGrid grid = TernaryGrid.of(system, settings.step());
-      Ensemble ensemble = result.ensemble();
-      double[][] x = common.withThreads(() -> featurizer.featurizeAll(grid.compositions()));
-      double[][] all = ensemble.predict(x);
-      double[] predicted = all[all.length - 1];
-      TernarySelection selection = TernarySelection.select(grid, predicted,
-          new TernarySelection.Options(settings.top(), settings.candidateStep(), ledger.measured()));
+      TernaryMap map = TernaryPrediction.predict(featurizer, result.ensemble(), grid,
+          new TernarySelection.Options(settings.top(), settings.candidateStep(), ledger.measured()), run.workers());
+      TernarySelection selection = map.selection();
 
-      Provenance provenance = new Provenance(GfaVersion.version(), CampaignDirectory.BASE_DATA, settings.dataSha256(),
-          training.rows(), "D_max", "computed", OptionValues.name(preset), OptionValues.name(miedema),
+      Provenance provenance = new Provenance(GfaBuild.version(), CampaignStore.BASE_DATA, settings.dataSha256(),
+          training.rows(), "D_max", "computed", preset.name().toLowerCase(java.util.Locale.ROOT), miedema.id(),
           ElementData.standard().version(), system.name(), settings.level().level());
       ObjectNode manifest = ModelStore.manifest(result, options, provenance);
       ObjectNode campaign = manifest.putObject("campaign");
@@ -177,14 +177,10 @@ final class CampaignRound {
 
       String title = system.name() + " \u2014 campaign iteration " + iteration + " (" + base.rows() + " alloys of subdataset "
           + settings.level().level() + " + " + labels.size() + " lab result" + (labels.size() == 1 ? "" : "s") + ")";
-      TernaryFigure figure = new TernaryFigure(selection, title);
-      byte[] png = figure.png();
-      String svg = figure.svg();
+      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(selection, TernaryFigures.draw(selection, title));
       ObjectNode summary = summary(iteration, settings, selection, result, base.rows(), training.rows(), labels.size(),
           newResults, resultsFile, kind, ledger, fixed == null ? "tuned" : "reused from " + paramsFrom);
-      return new CampaignRound(iteration, settings, selection, result, manifest, report, summary,
-          PredictTernaryCommand.gridTable(selection).toCsv(), PredictTernaryCommand.candidatesTable(selection).toCsv(),
-          png, svg, newResults);
+      return new CampaignIteration(iteration, settings, selection, result, manifest, report, summary, rendered, newResults);
     } catch (Exception | Error e) {
       result.ensemble().close();
       throw e;
@@ -192,22 +188,19 @@ final class CampaignRound {
   }
 
   /** Writes the iteration's files into an empty directory. */
-  void writeInto(Path dir, Checkpoint checkpoint) throws IOException {
-    Files.writeString(dir.resolve(PredictTernaryCommand.GRID), gridCsv);
-    Files.writeString(dir.resolve(PredictTernaryCommand.CANDIDATES), candidatesCsv);
-    Files.write(dir.resolve(PredictTernaryCommand.PNG), png);
-    Files.writeString(dir.resolve(PredictTernaryCommand.SVG), svg);
+  public void writeInto(Path dir, Checkpoint checkpoint) throws IOException {
+    rendered.writeInto(dir);
     checkpoint.reached("iteration-half-written");
-    Path modelDir = Files.createDirectory(dir.resolve(CampaignDirectory.MODEL));
+    Path modelDir = Files.createDirectory(dir.resolve(CampaignStore.MODEL));
     ModelStore.writeInto(modelDir, result, manifest, report);
     if (newResults != null) {
-      Files.writeString(dir.resolve(CampaignDirectory.RESULTS), resultsTable(newResults).toCsv());
+      Files.writeString(dir.resolve(CampaignStore.RESULTS), resultsTable(newResults).toCsv());
     }
-    Files.writeString(dir.resolve(CampaignDirectory.SUMMARY), JSON.writeValueAsString(summary) + "\n");
+    Files.writeString(dir.resolve(CampaignStore.SUMMARY), JSON.writeValueAsString(summary) + "\n");
   }
 
   /** The results an iteration recorded, in the lab's own columns. */
-  static CsvTable resultsTable(LabResults results) {
+  public static CsvTable resultsTable(LabResults results) {
     List<String[]> rows = new ArrayList<>();
     for (LabResult r : results.results()) {
       rows.add(new String[] {r.composition().format(), r.outcome().label(),
@@ -252,30 +245,21 @@ final class CampaignRound {
     p.put("min", s.min());
     p.put("max", s.max());
     p.put("argmax", grid.composition(s.argmax()).format());
-    putAtPercent(p.putObject("argmax_at_percent"), grid, grid.atPercent(s.argmax()));
+    TernaryOutputs.putAtPercent(p.putObject("argmax_at_percent"), grid, grid.atPercent(s.argmax()));
     ObjectNode top = root.putObject("top");
     top.put("percent", s.options().topPercent());
     top.put("threshold", s.threshold());
     top.put("count", s.topCount());
     top.put("regions", s.regions().count());
     top.put("largest", s.regionSizes().length == 0 ? 0 : s.regionSizes()[0]);
-    s.largestRegion().ifPresent(region -> putAtPercent(top.putObject("largest_centroid"), grid, centroid(grid, region)));
+    s.largestRegion().ifPresent(region -> TernaryOutputs.putAtPercent(top.putObject("largest_centroid"), grid, centroid(grid, region)));
     root.put("excluded_measured_alloys", s.options().excluded().size());
-    ArrayNode candidates = root.putArray("candidates");
-    for (Candidate c : s.candidates()) {
-      ObjectNode node = candidates.addObject();
-      node.put("rank", c.rank());
-      node.put("composition", c.composition().format());
-      putAtPercent(node.putObject("at_percent"), grid, c.atPercent());
-      node.put("predicted_D_max", c.predicted());
-      node.put("normalized", c.normalized());
-      node.put("reason", c.reason());
-    }
+    TernaryOutputs.putCandidates(root.putArray("candidates"), s);
     return root;
   }
 
   /** The mean position of a region's points, in at.% (one decimal). */
-  static double[] centroid(TernaryGrid grid, ConnectedRegions.Region region) {
+  public static double[] centroid(TernaryGrid grid, ConnectedRegions.Region region) {
     double[] sum = new double[3];
     for (int i : region.indices()) {
       int[] p = grid.atPercent(i);
@@ -289,20 +273,8 @@ final class CampaignRound {
     return sum;
   }
 
-  private static void putAtPercent(ObjectNode node, TernaryGrid grid, int[] amounts) {
-    for (int k = 0; k < 3; k++) {
-      node.put(grid.system().element(k).symbol(), amounts[k]);
-    }
-  }
-
-  private static void putAtPercent(ObjectNode node, TernaryGrid grid, double[] amounts) {
-    for (int k = 0; k < 3; k++) {
-      node.put(grid.system().element(k).symbol(), amounts[k]);
-    }
-  }
-
   /** Where this round's hyperparameters came from when reused: the previous iteration's model. */
-  static ModelParams previousParams(CampaignDirectory campaign, int previous) {
-    return ModelParams.read(campaign.iteration(previous).resolve(CampaignDirectory.MODEL));
+  public static ModelParams previousParams(CampaignStore campaign, int previous) {
+    return ModelParams.read(campaign.iteration(previous).resolve(CampaignStore.MODEL));
   }
 }

@@ -1,4 +1,4 @@
-package gfa.cli;
+package gfa.cli.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gfa.core.GfaInputException;
@@ -21,7 +21,7 @@ import java.util.List;
  * then includes them (rolled forward from the iteration's results.csv, as the next writing
  * command will append them) and {@link Verified#pending} says so.
  */
-final class CampaignVerifier {
+public final class CampaignVerifier {
   private CampaignVerifier() {}
 
   /**
@@ -32,15 +32,15 @@ final class CampaignVerifier {
    * @param recordedLines how many of them ledger.csv holds
    * @param iterations the committed iterations, 0..last
    */
-  record Verified(String campaignSha256, Ledger ledger, int recordedLines, List<Integer> iterations) {
-    boolean pending() {
+  public record Verified(String campaignSha256, Ledger ledger, int recordedLines, List<Integer> iterations) {
+    public boolean pending() {
       return recordedLines < ledger.size();
     }
   }
 
-  static Verified verify(CampaignDirectory campaign) throws IOException {
+  public static Verified verify(CampaignStore campaign) throws IOException {
     Path root = campaign.root();
-    Path settingsFile = root.resolve(CampaignDirectory.SETTINGS);
+    Path settingsFile = root.resolve(CampaignStore.SETTINGS);
     JsonNode settings = campaign.settings();
     JsonNode recordedSeal = settings.path(CampaignSeal.FIELD);
     if (!recordedSeal.isTextual()) {
@@ -51,7 +51,7 @@ final class CampaignVerifier {
     String seal = CampaignSeal.of(settings);
     // Read the ledger before listing the iterations: a command committing meanwhile can then only
     // add an iteration whose results are pending, never ledger lines without their iteration.
-    Path ledgerFile = root.resolve(CampaignDirectory.LEDGER);
+    Path ledgerFile = root.resolve(CampaignStore.LEDGER);
     if (!Files.isRegularFile(ledgerFile)) {
       throw new GfaInputException(ledgerFile + " is missing: every campaign has one from 'gfa campaign init' on");
     }
@@ -66,9 +66,9 @@ final class CampaignVerifier {
           + "it recorded (" + Ledger.abbreviate(recordedSeal.asText()) + ")"
           + (what.isEmpty() ? "" : "; differs from the copy in " + summaryName(campaign, 0) + ": " + String.join(", ", what)));
     }
-    Path baseData = root.resolve(CampaignDirectory.BASE_DATA);
+    Path baseData = root.resolve(CampaignStore.BASE_DATA);
     String dataSha = settings.path("data").path("sha256").asText();
-    String actual = Files.isRegularFile(baseData) ? CampaignDirectory.sha256(Files.readAllBytes(baseData)) : "absent";
+    String actual = Files.isRegularFile(baseData) ? CampaignStore.sha256(Files.readAllBytes(baseData)) : "absent";
     if (!actual.equals(dataSha)) {
       throw new GfaInputException(baseData + " has changed since the campaign began (SHA-256 " + Ledger.abbreviate(actual)
           + ", recorded " + Ledger.abbreviate(dataSha) + "); a campaign's base data are fixed");
@@ -87,7 +87,7 @@ final class CampaignVerifier {
     for (int i = 0; i < recorded.size(); i++) {
       int k = recorded.entries().get(i).iteration();
       if (k > last) {
-        throw new GfaInputException(recorded.where(i) + ": iteration " + CampaignDirectory.iterationName(k) + " has no folder "
+        throw new GfaInputException(recorded.where(i) + ": iteration " + CampaignStore.iterationName(k) + " has no folder "
             + campaign.iteration(k) + " (a deleted iteration)");
       }
     }
@@ -102,8 +102,8 @@ final class CampaignVerifier {
       if (k <= recorded.lastIteration()) {
         recorded.checkIteration(k, results, file, sha, kind);
       } else if (k < last) {
-        throw new GfaInputException(ledgerFile + " has no lines for iteration " + CampaignDirectory.iterationName(k) + ", which "
-            + "recorded " + results.results().size() + " results (" + campaign.iteration(k).resolve(CampaignDirectory.RESULTS)
+        throw new GfaInputException(ledgerFile + " has no lines for iteration " + CampaignStore.iterationName(k) + ", which "
+            + "recorded " + results.results().size() + " results (" + campaign.iteration(k).resolve(CampaignStore.RESULTS)
             + "): ledger lines were deleted");
       } else {
         complete = complete.append(k, results, file, kind); // committed by a command killed before it wrote the ledger
@@ -118,9 +118,9 @@ final class CampaignVerifier {
       int lines = integrity.path("ledger_lines").asInt(-1);
       String head = integrity.path("ledger_head_sha256").asText();
       if (lines != upTo.size() || !head.equals(upTo.head())) {
-        throw new GfaInputException(name + ": after iteration " + CampaignDirectory.iterationName(k) + " the ledger had " + lines
+        throw new GfaInputException(name + ": after iteration " + CampaignStore.iterationName(k) + " the ledger had " + lines
             + " lines ending in hash " + Ledger.abbreviate(head) + ", but " + ledgerFile.getFileName() + (k > recorded.lastIteration() && k > 0
-                ? " with " + campaign.iteration(k).resolve(CampaignDirectory.RESULTS) : "")
+                ? " with " + campaign.iteration(k).resolve(CampaignStore.RESULTS) : "")
             + " gives " + upTo.size() + " lines ending in " + Ledger.abbreviate(upTo.head())
             + " (ledger lines or a results file were changed)");
       }
@@ -129,11 +129,11 @@ final class CampaignVerifier {
   }
 
   /** What an iteration's results were: new results, or corrections of earlier ones. */
-  static Ledger.Kind kind(JsonNode summary) {
+  public static Ledger.Kind kind(JsonNode summary) {
     return "correction".equals(summary.path("results").path("kind").asText()) ? Ledger.Kind.CORRECTION : Ledger.Kind.RESULT;
   }
 
-  private static String summaryName(CampaignDirectory campaign, int k) {
-    return campaign.iteration(k).resolve(CampaignDirectory.SUMMARY).toString();
+  private static String summaryName(CampaignStore campaign, int k) {
+    return campaign.iteration(k).resolve(CampaignStore.SUMMARY).toString();
   }
 }

@@ -1,4 +1,4 @@
-package gfa.cli;
+package gfa.cli.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.GfaInputException;
@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * built-in default table ({@link DefaultTrainingSet}, docs/default-data.md). Every output that
  * records its data names it the same way: file name, table name and version, SHA-256.
  */
-final class TrainingSource {
+public final class TrainingSource {
   /** The help text's words for what happens without {@code --data}. */
-  static final String DEFAULT_HELP = "default: gfa's built-in table of 5803 alloys from Ward et al. (2018), "
+  public static final String DEFAULT_HELP = "default: gfa's built-in table of 5803 alloys from Ward et al. (2018), "
       + "see docs/default-data.md";
 
   private final Path file;
@@ -31,7 +31,7 @@ final class TrainingSource {
   }
 
   /** {@code --data FILE}, or the built-in table when {@code file} is null. Refuses a missing file. */
-  static TrainingSource of(Path file) {
+  public static TrainingSource of(Path file) {
     if (file == null) {
       DefaultTrainingSet d = DefaultTrainingSet.load();
       return new TrainingSource(null, d, d.table());
@@ -42,41 +42,41 @@ final class TrainingSource {
     return new TrainingSource(file, null, CsvTable.read(file));
   }
 
-  boolean builtIn() {
+  public boolean builtIn() {
     return builtIn != null;
   }
 
   /** The file name recorded as provenance: {@code features_trainset_all.csv} or {@code ward2018-gfa.csv}. */
-  String fileName() {
+  public String fileName() {
     return builtIn != null ? builtIn.fileName() : file.getFileName().toString();
   }
 
   /** The table's name: the built-in table's ({@code ward2018-gfa}) or the file name. */
-  String name() {
+  public String name() {
     return builtIn != null ? builtIn.name() : file.getFileName().toString();
   }
 
   /** The built-in table's version; null for a user's file (its SHA-256 identifies it). */
-  String version() {
+  public String version() {
     return builtIn != null ? builtIn.version() : null;
   }
 
-  String sha256() {
+  public String sha256() {
     return table.sha256();
   }
 
   /** A reader over the rows (read once, here). */
-  DatasetReader reader() {
+  public DatasetReader reader() {
     return DatasetReader.of(table);
   }
 
   /** The bytes the SHA-256 is of, e.g. for a campaign's copy of its base data. */
-  byte[] bytes() throws java.io.IOException {
+  public byte[] bytes() throws java.io.IOException {
     return builtIn != null ? builtIn.csv().getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(file);
   }
 
   /** Adds {@code name}, {@code version} and {@code built_in} to a provenance object that has {@code file} and {@code sha256}. */
-  ObjectNode describe(ObjectNode data) {
+  public ObjectNode describe(ObjectNode data) {
     data.put("name", name());
     data.put("version", version());
     data.put("built_in", builtIn());
@@ -84,7 +84,7 @@ final class TrainingSource {
   }
 
   /** A full provenance object: file, name, version, built_in, sha256. */
-  ObjectNode describeFully(ObjectNode data) {
+  public ObjectNode describeFully(ObjectNode data) {
     data.put("file", fileName());
     describe(data);
     data.put("sha256", sha256());
@@ -92,8 +92,8 @@ final class TrainingSource {
   }
 
   /** On stderr (unless quiet), that the built-in table is used, so nobody mistakes it for their own data. */
-  void announce(PrintWriter err, CommonOptions common) {
-    if (builtIn != null && !common.quiet()) {
+  public void announce(PrintWriter err, boolean quiet) {
+    if (builtIn != null && !quiet) {
       err.println("gfa: no --data given: training on the built-in table " + builtIn.label() + " ("
           + table.rowCount() + " alloys, Ward et al. 2018; docs/default-data.md)");
       err.flush();

@@ -1,0 +1,204 @@
+package gfa.cli.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.core.Composition;
+import gfa.core.GfaInputException;
+import gfa.core.concurrent.Workers;
+import gfa.core.io.AtomicOutput;
+import gfa.core.io.CsvTable;
+import gfa.core.ternary.TernaryGrid;
+import gfa.core.ternary.TernarySelection;
+import gfa.models.ternary.TernaryMap;
+import gfa.models.ternary.TernaryPrediction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gfa predict-ternary} as a plain computation: get the model (load or train), predict the
+ * grid and select from it ({@link TernaryPrediction}), draw the map, and publish the directory
+ * (grid.csv, candidates.csv, the figures, summary.json and, for a model trained here, model/) all
+ * at once.
+ */
+public final class PredictTernary {
+  private PredictTernary() {}
+
+  /**
+   * @param grid the system's grid at the chosen step
+   * @param selection the top share, candidate lattice and the alloys never to propose
+   * @param excludeFile where those alloys came from (null: none), for the summary
+   */
+  public record Request(TernaryGrid grid, TernarySelection.Options selection, Path excludeFile) {}
+
+  /** The map, the model it came from, what was rendered and how long each step took. */
+  public record Result(TernaryMap map, TernaryModel model, TernaryOutputs.Rendered rendered, Map<String, Double> timings) {
+    public TernarySelection selection() {
+      return map.selection();
+    }
+  }
+
+  /**
+   * Runs the pipeline. {@code model} loads or trains the model (its time is recorded as
+   * {@code load_model} or {@code train}); the caller closes the result's model.
+   *
+   * @param warnings told the model's warnings before the grid is predicted
+   */
+  public static Result run(Request request, Callable<TernaryModel> model, boolean trains, Workers workers,
+      java.util.function.Consumer<List<String>> warnings) throws Exception {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    TernaryFigures.WarmUp warmUp = TernaryFigures.warmUp(); // fonts load while the model loads or trains
+    long t = System.nanoTime();
+    TernaryModel predictor = model.call();
+    timings.put(trains ? "train" : "load_model", TernaryFigures.seconds(t));
+    try {
+      warnings.accept(predictor.warnings());
+      long pipelineStart = System.nanoTime();
+      TernaryMap map = TernaryPrediction.predict(
+          predictor.featurizer(), predictor.ensemble(), request.grid(), request.selection(), workers);
+      timings.put("featurize", map.timings().featurize());
+      timings.put("predict", map.timings().predict());
+      timings.put("select", map.timings().select());
+      timings.put("plot_warm_up", warmUp.join());
+      TernaryFigures figures = TernaryFigures.draw(map.selection(), predictor.title());
+      timings.put("plot_png", figures.pngSeconds());
+      timings.put("plot_svg", figures.svgSeconds());
+      timings.put("plots", figures.seconds());
+      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(map.selection(), figures);
+      timings.put("tables", rendered.tableSeconds());
+      timings.put("grid_to_plots", TernaryFigures.seconds(pipelineStart));
+      return new Result(map, predictor, rendered, timings);
+    } catch (Exception | Error e) {
+      predictor.close();
+      throw e;
+    }
+  }
+
+  /** Publishes the result into {@code out} at once and returns its summary.json. */
+  public static ObjectNode publish(Result result, Request request, Path out, boolean replace, long start) throws Exception {
+    ObjectNode summary = summary(result, request);
+    AtomicOutput.publishDirectory(out, replace, dir -> {
+      long w = System.nanoTime();
+      result.rendered().writeInto(dir);
+      if (result.model().trained() != null) {
+        result.model().trained().writeInto(Files.createDirectory(dir.resolve(TernaryOutputs.MODEL)));
+      }
+      ObjectNode times = (ObjectNode) summary.get("timings");
+      times.put("write", round(TernaryFigures.seconds(w)));
+      times.put("total", round(TernaryFigures.seconds(start)));
+      Files.writeString(dir.resolve(TernaryOutputs.SUMMARY), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(summary) + "\n");
+    });
+    return summary;
+  }
+
+  /** The alloys never to propose: a CSV with a 'composition' column, or one formula per line. */
+  public static List<Composition> readExcluded(Path file) {
+    if (file == null) {
+      return List.of();
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new GfaInputException("exclude file not found: " + file);
+    }
+    CsvTable table = CsvTable.readCompositionList(file);
+    int column = table.requireColumn("composition");
+    List<Composition> alloys = new ArrayList<>(table.rowCount());
+    for (int r = 0; r < table.rowCount(); r++) {
+      try {
+        alloys.add(Composition.parse(table.cell(r, column)));
+      } catch (GfaInputException e) {
+        throw e.at(table.where(r));
+      }
+    }
+    return alloys;
+  }
+
+  static ObjectNode summary(Result result, Request request) {
+    TernarySelection s = result.selection();
+    TernaryModel predictor = result.model();
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    TernaryGrid grid = s.grid();
+    root.put("system", grid.system().name());
+    ArrayNode elements = root.putArray("elements");
+    grid.system().elements().forEach(e -> elements.add(e.symbol()));
+    root.put("title", predictor.title());
+    root.set("model", describe(predictor.description()));
+    ArrayNode warnings = root.putArray("warnings");
+    predictor.warnings().forEach(warnings::add);
+    ObjectNode g = root.putObject("grid");
+    g.put("step", grid.step());
+    g.put("points", grid.size());
+    g.put("interior", grid.interiorCount());
+    ObjectNode p = root.putObject("predicted_D_max");
+    p.put("min", s.min());
+    p.put("max", s.max());
+    p.put("argmax", grid.composition(s.argmax()).format());
+    ObjectNode t = root.putObject("top");
+    t.put("percent", s.options().topPercent());
+    t.put("threshold_index", s.thresholdIndex());
+    t.put("threshold", s.threshold());
+    t.put("threshold_normalized", s.thresholdNormalized());
+    t.put("count", s.topCount());
+    t.put("fraction_of_grid", (double) s.topCount() / grid.size());
+    ObjectNode regions = root.putObject("regions");
+    regions.put("count", s.regions().count());
+    ArrayNode sizes = regions.putArray("sizes");
+    for (int size : s.regionSizes()) {
+      sizes.add(size);
+    }
+    regions.put("largest", s.regionSizes().length == 0 ? 0 : s.regionSizes()[0]);
+    root.put("candidate_step", s.options().candidateStep());
+    ObjectNode ex = root.putObject("excluded");
+    ex.put("file", request.excludeFile() == null ? null : request.excludeFile().toString());
+    ex.put("alloys", s.options().excluded().size());
+    ex.put("on_grid", s.excludedOnGrid().length);
+    TernaryOutputs.putCandidates(root.putArray("candidates"), s);
+    ArrayNode files = root.putArray("outputs");
+    List.of(TernaryOutputs.GRID, TernaryOutputs.CANDIDATES, TernaryOutputs.PNG, TernaryOutputs.SVG, TernaryOutputs.SUMMARY)
+        .forEach(files::add);
+    if (predictor.trained() != null) {
+      files.add(TernaryOutputs.MODEL + "/");
+    }
+    ObjectNode times = root.putObject("timings");
+    result.timings().forEach((k, v) -> times.put(k, round(v)));
+    return root;
+  }
+
+  /** summary.json's "model": for a saved model as its manifest says, for one trained here with the data and scores. */
+  private static ObjectNode describe(TernaryModel.Description d) {
+    ObjectNode node = new ObjectMapper().createObjectNode();
+    node.put("source", d.source());
+    node.put("directory", d.directory().toString());
+    node.put("data_file", d.dataFile());
+    boolean trained = d.source().equals("data");
+    if (trained) {
+      node.put("data_name", d.dataName());
+      node.put("data_version", d.dataVersion());
+      node.put("data_sha256", d.dataSha256());
+    }
+    node.put("rows", d.rows());
+    if (d.prunedFor() == null) {
+      node.putNull("pruning");
+    } else {
+      node.putObject("pruning").put("system", d.prunedFor()).put("level", d.prunedLevel());
+    }
+    ArrayNode ids = node.putArray("learners");
+    d.learners().forEach(ids::add);
+    if (trained) {
+      node.put("cv_r2", d.cvR2());
+      node.put("cv_rmse", d.cvRmse());
+    }
+    return node;
+  }
+
+  /** Seconds to the millisecond. */
+  static double round(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+}

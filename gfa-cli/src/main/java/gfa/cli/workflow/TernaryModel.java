@@ -1,0 +1,116 @@
+package gfa.cli.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gfa.core.GfaInputException;
+import gfa.core.data.MiedemaVersion;
+import gfa.core.pruning.PruningLevel;
+import gfa.core.pruning.TernarySystem;
+import gfa.features.Featurizer;
+import gfa.features.Preset;
+import gfa.models.training.Ensemble;
+import gfa.models.training.GfaModel;
+import gfa.models.training.ModelStore;
+import gfa.models.training.TrainingData;
+import gfa.models.training.TrainingListener;
+import gfa.models.training.TrainingOptions;
+import gfa.models.training.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model a ternary map is predicted with: a saved one, or one trained for the system, with what
+ * the map's title, warnings and summary say about it. Closing it frees the native boosters.
+ *
+ * @param trained the model to save beside the map when it was trained here, else null
+ */
+public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Description description, String title,
+    List<String> warnings, TrainedModel trained, AutoCloseable owner) implements AutoCloseable {
+
+  /**
+   * What summary.json says of the model. A saved model names its directory and pruning as its
+   * manifest records them; a model trained here adds the data's identity and its CV scores.
+   */
+  public record Description(String source, Path directory, String dataFile, String dataName, String dataVersion,
+      String dataSha256, int rows, String prunedFor, Integer prunedLevel, List<String> learners, Double cvR2, Double cvRmse) {}
+
+  /** A model trained for the map, to be saved in the output's model/ directory. */
+  public record TrainedModel(TrainingResult result, com.fasterxml.jackson.databind.node.ObjectNode manifest,
+      com.fasterxml.jackson.databind.node.ObjectNode report) {
+    public void writeInto(Path dir) throws IOException {
+      ModelStore.writeInto(dir, result, manifest, report);
+    }
+  }
+
+  /** How to train when no model is given: pruning level and the training options. */
+  public record TrainingRequest(TrainingSource data, PruningLevel level, TrainingOptions options, double maxDmax,
+      Path modelDirectory) {}
+
+  /**
+   * A saved model; warns when it may have seen the ternary itself (category (v)): when it was
+   * trained without pruning, or pruned for another system.
+   */
+  public static TernaryModel load(Path directory, TernarySystem target) {
+    GfaModel model = GfaModel.load(directory, null, null);
+    JsonNode manifest = model.stored().manifest();
+    JsonNode pruning = manifest.path("pruning");
+    List<String> warnings = new ArrayList<>();
+    String title;
+    int rows = manifest.path("data").path("rows").asInt();
+    String file = manifest.path("data").path("file").asText("?");
+    String prunedFor = pruning.isObject() ? pruning.path("system").asText("") : null;
+    Integer prunedLevel = pruning.isObject() ? pruning.path("level").asInt() : null;
+    if (prunedFor == null) {
+      warnings.add("model " + directory + " was trained without pruning for " + target.name() + " (its manifest has no "
+          + "pruning), so it may have seen alloys of " + target.name() + " itself (category (v)): the map is not a "
+          + "prediction for an unexplored system. Train with '--system " + target.name() + "' or use --data for that.");
+      title = target.name() + " \u2014 model not pruned for this system (" + rows + " alloys of " + file + ")";
+    } else if (sameSystem(prunedFor, target)) {
+      title = target.name() + " \u2014 trained on subdataset " + prunedLevel + " (" + rows + " alloys of " + file + ")";
+    } else {
+      warnings.add("model " + directory + " was pruned for " + prunedFor + ", not for " + target.name()
+          + ", so it may have seen alloys of " + target.name() + " itself (category (v)): the map is not a "
+          + "prediction for an unexplored system.");
+      title = target.name() + " \u2014 model pruned for " + prunedFor + ", not for this system";
+    }
+    Description description = new Description("model", directory, file, null, null, null, rows, prunedFor, prunedLevel,
+        model.learners(), null, null);
+    return new TernaryModel(model.featurizer(), model.ensemble(), description, title, warnings, null, model::close);
+  }
+
+  private static boolean sameSystem(String prunedFor, TernarySystem target) {
+    try {
+      return TernarySystem.parse(prunedFor).elementSet().equals(target.elementSet());
+    } catch (GfaInputException e) {
+      return false;
+    }
+  }
+
+  /** Prunes the data for the system and trains as {@code gfa train} does. */
+  public static TernaryModel train(TrainingRequest request, TernarySystem target, TrainingListener listener) {
+    Preset preset = Preset.GONG2024;
+    MiedemaVersion miedema = MiedemaVersion.PAPER;
+    Featurizer featurizer = Featurizer.of(preset, miedema);
+    TrainingSource data = request.data();
+    TrainingData training = ModelTraining.prepare(
+        data, "D_max", featurizer, false, target, request.level(), request.options(), request.maxDmax());
+    TrainingResult result = ModelTraining.run(training, request.options(), listener);
+    var manifest = ModelTraining.manifest(result, request.options(),
+        ModelTraining.provenance(data, training, "D_max", false, preset, miedema, target, request.level()), data);
+    var report = ModelStore.report(result);
+    String title = target.name() + " \u2014 trained on subdataset " + request.level().level() + " (" + training.rows()
+        + " alloys of " + data.fileName() + ")";
+    Description description = new Description("data", request.modelDirectory(), data.fileName(), data.name(),
+        data.version(), data.sha256(), training.rows(), target.name(), request.level().level(),
+        result.ensemble().learners(), result.fusion().r2(), result.fusion().rmse());
+    Ensemble ensemble = result.ensemble();
+    return new TernaryModel(featurizer, ensemble, description, title, List.of(),
+        new TrainedModel(result, manifest, report), ensemble::close);
+  }
+
+  @Override
+  public void close() throws Exception {
+    owner.close();
+  }
+}
