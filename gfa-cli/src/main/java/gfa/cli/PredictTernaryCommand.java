@@ -94,6 +94,8 @@ public final class PredictTernaryCommand implements Callable<Integer> {
       description = "Alloys never to propose (e.g. lab results): CSV with a 'composition' column, or one formula per line.")
   Path exclude;
 
+  @Mixin ProposalOptions proposal;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -109,8 +111,8 @@ public final class PredictTernaryCommand implements Callable<Integer> {
           "--level, --budget, --folds and --learners go with --data; a model given with --model is already trained");
     }
     output.check(model, data, exclude);
-    PredictTernary.Request request = new PredictTernary.Request(
-        grid, gridOptions.selection(PredictTernary.readExcluded(exclude)), exclude);
+    PredictTernary.Request request = new PredictTernary.Request(grid, gridOptions.selection(PredictTernary.readExcluded(exclude)),
+        exclude, proposal.proposing(target, List.of(), 0), proposal.interval(), proposal.bmgThreshold(), proposal.ingotGrams());
     PredictTernary.Result result = PredictTernary.run(request,
         () -> model != null ? TernaryModel.load(model, target) : train(target, data), model == null, common.workers(),
         this::warn);

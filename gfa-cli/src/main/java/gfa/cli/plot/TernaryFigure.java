@@ -69,6 +69,7 @@ public final class TernaryFigure {
   private static final double RIGHT_PANEL = 880;
 
   private final TernarySelection selection;
+  private final List<Candidate> candidates;
   private final String title;
   private final String[] elements;
 
@@ -77,7 +78,17 @@ public final class TernaryFigure {
    * @param title the figure title, e.g. {@code Zr-Al-Cu — trained on subdataset 3}
    */
   public TernaryFigure(TernarySelection selection, String title) {
+    this(selection, selection.candidates(), title);
+  }
+
+  /**
+   * @param selection the predictions and top points to show
+   * @param candidates the alloys proposed (a batch chosen by an acquisition function, or the paper's pair)
+   * @param title the figure title
+   */
+  public TernaryFigure(TernarySelection selection, List<Candidate> candidates, String title) {
     this.selection = selection;
+    this.candidates = List.copyOf(candidates);
     this.title = title;
     this.elements = selection.grid().system().elements().stream().map(e -> e.symbol()).toArray(String[]::new);
   }
@@ -268,7 +279,6 @@ public final class TernaryFigure {
     }
     axes.drawFrame(g);
     axes.drawTicksAndLabels(g, 10);
-    List<Candidate> candidates = selection.candidates();
     for (int k = candidates.size() - 1; k >= 0; k--) {
       Candidate c = candidates.get(k);
       int[] p = c.atPercent();
@@ -300,10 +310,10 @@ public final class TernaryFigure {
       y += line;
     }
     double mmX = textX;
-    for (Candidate c : selection.candidates()) {
+    for (Candidate c : candidates) {
       mmX = Math.max(mmX, textX + fm.stringWidth(c.composition().format()) + 18);
     }
-    for (Candidate c : selection.candidates()) {
+    for (Candidate c : candidates) {
       marker(g, new Point2D.Double(x + 11, y - 5), c.rank());
       text(g, fm, c.composition().format(), textX, y);
       text(g, fm, mm(c.predicted()) + " mm", mmX, y);

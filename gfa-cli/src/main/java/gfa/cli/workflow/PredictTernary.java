@@ -12,7 +12,12 @@ import gfa.core.io.CsvTable;
 import gfa.core.ternary.TernaryGrid;
 import gfa.core.ternary.TernarySelection;
 import gfa.models.ternary.TernaryMap;
+import gfa.models.ternary.Proposing;
 import gfa.models.ternary.TernaryPrediction;
+import gfa.models.ternary.Trust;
+import gfa.core.campaign.WeighOut;
+import gfa.core.ternary.Acquisition;
+import gfa.core.ternary.BatchSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +39,31 @@ public final class PredictTernary {
    * @param grid the system's grid at the chosen step
    * @param selection the top share, candidate lattice and the alloys never to propose
    * @param excludeFile where those alloys came from (null: none), for the summary
+   * @param proposing how the alloys to cast are chosen (acquisition, batch size, bounds)
+   * @param interval the nominal level of the central interval, in % (90)
+   * @param bmgThreshold the D_max (mm) p_bmg is the probability of reaching (1)
+   * @param ingotGrams the ingot mass of the weigh-out sheet, or null for none
    */
-  public record Request(TernaryGrid grid, TernarySelection.Options selection, Path excludeFile) {}
+  public record Request(TernaryGrid grid, TernarySelection.Options selection, Path excludeFile, Proposing proposing,
+      double interval, double bmgThreshold, Double ingotGrams) {
+    public Request {
+      new Trust(null, interval / 100, bmgThreshold); // refuses a bad level or threshold before any work
+      if (ingotGrams != null) {
+        WeighOut.requireIngotGrams(ingotGrams);
+      }
+      if (!proposing.isPaperRule()) {
+        // the lattice, bounds and batch size are checked now, on no scores, not after a training
+        BatchSelection.propose(grid, new double[grid.size()], "check", new BatchSelection.Options(proposing.candidates(),
+            selection.candidateStep(), selection.topPercent(), BatchSelection.DEFAULT_SPACING, proposing.bounds(),
+            selection.excluded(), proposing.pending()));
+      }
+    }
+
+    /** The paper's request: its pair, the default interval and threshold, no weigh-out. */
+    public static Request paper(TernaryGrid grid, TernarySelection.Options selection, Path excludeFile) {
+      return new Request(grid, selection, excludeFile, Proposing.paper(grid.system()), 90, 1, null);
+    }
+  }
 
   /** The map, the model it came from, what was rendered and how long each step took. */
   public record Result(TernaryMap map, TernaryModel model, TernaryOutputs.Rendered rendered, Map<String, Double> timings) {
@@ -60,17 +88,24 @@ public final class PredictTernary {
     try {
       warnings.accept(predictor.warnings());
       long pipelineStart = System.nanoTime();
-      TernaryMap map = TernaryPrediction.predict(
-          predictor.featurizer(), predictor.ensemble(), request.grid(), request.selection(), workers);
+      Acquisition rule = request.proposing().acquisition();
+      if (predictor.calibration() == null && (rule.needsSigma() || rule.needsPBmg())) {
+        throw new GfaInputException("--acquisition " + rule.id() + " needs the uncertainty of the predictions, and this model "
+            + "has no calibration.json (train it again with 'gfa train', which calibrates it)");
+      }
+      Trust trust = predictor.calibration() == null ? null
+          : new Trust(predictor.calibration(), request.interval() / 100, request.bmgThreshold());
+      TernaryMap map = TernaryPrediction.predict(predictor.featurizer(), predictor.ensemble(), request.grid(),
+          request.selection(), request.proposing(), trust, workers);
       timings.put("featurize", map.timings().featurize());
       timings.put("predict", map.timings().predict());
       timings.put("select", map.timings().select());
       timings.put("plot_warm_up", warmUp.join());
-      TernaryFigures figures = TernaryFigures.draw(map.selection(), predictor.title());
+      TernaryFigures figures = TernaryFigures.draw(map.selection(), map.candidates(), predictor.title());
       timings.put("plot_png", figures.pngSeconds());
       timings.put("plot_svg", figures.svgSeconds());
       timings.put("plots", figures.seconds());
-      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(map.selection(), figures);
+      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(map, figures, request.ingotGrams());
       timings.put("tables", rendered.tableSeconds());
       timings.put("grid_to_plots", TernaryFigures.seconds(pipelineStart));
       return new Result(map, predictor, rendered, timings);
@@ -158,7 +193,8 @@ public final class PredictTernary {
     ex.put("file", request.excludeFile() == null ? null : request.excludeFile().toString());
     ex.put("alloys", s.options().excluded().size());
     ex.put("on_grid", s.excludedOnGrid().length);
-    TernaryOutputs.putCandidates(root.putArray("candidates"), s);
+    TernaryOutputs.putCandidates(root.putArray("candidates"), result.map(), request.ingotGrams());
+    putProposing(root, result.map(), request);
     ArrayNode files = root.putArray("outputs");
     List.of(TernaryOutputs.GRID, TernaryOutputs.CANDIDATES, TernaryOutputs.PNG, TernaryOutputs.SVG, TernaryOutputs.SUMMARY)
         .forEach(files::add);
@@ -168,6 +204,27 @@ public final class PredictTernary {
     ObjectNode times = root.putObject("timings");
     result.timings().forEach((k, v) -> times.put(k, round(v)));
     return root;
+  }
+
+  /** How the candidates were chosen, and the calibration their intervals come from. */
+  private static void putProposing(ObjectNode root, TernaryMap map, Request request) {
+    Proposing p = request.proposing();
+    ObjectNode a = root.putObject("acquisition");
+    a.put("rule", p.acquisition().id());
+    a.put("candidates", p.candidates());
+    a.put("bounds", p.bounds().isEmpty() ? null : p.bounds().toString());
+    a.put("kappa", p.parameters().kappa());
+    a.put("best_measured", p.parameters().bestMeasured());
+    a.put("pending", p.pending().size());
+    if (map.trust() == null) {
+      root.putNull("uncertainty");
+    } else {
+      ObjectNode u = root.putObject("uncertainty");
+      u.put("interval_percent", request.interval());
+      u.put("bmg_threshold_mm", request.bmgThreshold());
+      u.put("calibrated_on", map.trust().calibration().calibration().calibratedOn());
+      u.put("method", "split-conformal on out-of-fold residuals, normalised by the learners' spread (docs/trust.md)");
+    }
   }
 
   /** summary.json's "model": for a saved model as its manifest says, for one trained here with the data and scores. */

@@ -24,11 +24,16 @@ public record TernaryFigures(byte[] png, String svg, double seconds, double pngS
     return new WarmUp();
   }
 
-  /** Draws {@code selection} under {@code title}. */
+  /** Draws {@code selection} with its own candidates (the paper's pair) under {@code title}. */
   public static TernaryFigures draw(TernarySelection selection, String title) {
+    return draw(selection, selection.candidates(), title);
+  }
+
+  /** Draws {@code selection} with {@code candidates} marked under {@code title}. */
+  public static TernaryFigures draw(TernarySelection selection, java.util.List<gfa.core.ternary.Candidate> candidates, String title) {
     System.setProperty("java.awt.headless", "true");
     long start = System.nanoTime();
-    TernaryFigure figure = new TernaryFigure(selection, title);
+    TernaryFigure figure = new TernaryFigure(selection, candidates, title);
     double[] svgSeconds = new double[1];
     CompletableFuture<String> svg = CompletableFuture.supplyAsync(() -> {
       long s0 = System.nanoTime();

@@ -9,7 +9,10 @@ import gfa.features.Featurizer;
 import gfa.features.Preset;
 import gfa.models.training.Ensemble;
 import gfa.models.training.GfaModel;
+import gfa.models.eval.CvScheme;
 import gfa.models.training.ModelStore;
+import gfa.models.uncertainty.CalibrationRecord;
+import gfa.models.uncertainty.CalibrationStore;
 import gfa.models.training.TrainingData;
 import gfa.models.training.TrainingListener;
 import gfa.models.training.TrainingOptions;
@@ -23,10 +26,11 @@ import java.util.List;
  * The model a ternary map is predicted with: a saved one, or one trained for the system, with what
  * the map's title, warnings and summary say about it. Closing it frees the native boosters.
  *
+ * @param calibration the intervals' and p_bmg's calibration (calibration.json), or null for a model without one
  * @param trained the model to save beside the map when it was trained here, else null
  */
-public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Description description, String title,
-    List<String> warnings, TrainedModel trained, AutoCloseable owner) implements AutoCloseable {
+public record TernaryModel(Featurizer featurizer, Ensemble ensemble, CalibrationRecord calibration, Description description,
+    String title, List<String> warnings, TrainedModel trained, AutoCloseable owner) implements AutoCloseable {
 
   /**
    * What summary.json says of the model. A saved model names its directory and pruning as its
@@ -35,11 +39,12 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Description
   public record Description(String source, Path directory, String dataFile, String dataName, String dataVersion,
       String dataSha256, int rows, String prunedFor, Integer prunedLevel, List<String> learners, Double cvR2, Double cvRmse) {}
 
-  /** A model trained for the map, to be saved in the output's model/ directory. */
+  /** A model trained for the map, to be saved in the output's model/ directory as 'gfa train' saves one. */
   public record TrainedModel(TrainingResult result, com.fasterxml.jackson.databind.node.ObjectNode manifest,
-      com.fasterxml.jackson.databind.node.ObjectNode report) {
+      com.fasterxml.jackson.databind.node.ObjectNode report, CalibrationRecord calibration) {
     public void writeInto(Path dir) throws IOException {
       ModelStore.writeInto(dir, result, manifest, report);
+      CalibrationStore.write(dir, calibration);
     }
   }
 
@@ -76,7 +81,8 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Description
     }
     Description description = new Description("model", directory, file, null, null, null, rows, prunedFor, prunedLevel,
         model.learners(), null, null);
-    return new TernaryModel(model.featurizer(), model.ensemble(), description, title, warnings, null, model::close);
+    CalibrationRecord calibration = CalibrationStore.read(directory).orElse(null);
+    return new TernaryModel(model.featurizer(), model.ensemble(), calibration, description, title, warnings, null, model::close);
   }
 
   private static boolean sameSystem(String prunedFor, TernarySystem target) {
@@ -87,26 +93,24 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Description
     }
   }
 
-  /** Prunes the data for the system and trains as {@code gfa train} does. */
+  /**
+   * Prunes the data for the system and trains exactly as {@code gfa train --system} does
+   * ({@link TrainModel}): tuned on random k-fold, evaluated and calibrated on leave-system-out folds.
+   */
   public static TernaryModel train(TrainingRequest request, TernarySystem target, TrainingListener listener) {
-    Preset preset = Preset.GONG2024;
-    MiedemaVersion miedema = MiedemaVersion.PAPER;
-    Featurizer featurizer = Featurizer.of(preset, miedema);
+    TrainModel.Descriptors descriptors = new TrainModel.Descriptors(Preset.GONG2024, MiedemaVersion.PAPER, false);
+    TrainModel.Result trained = TrainModel.run(new TrainModel.Request(request.data(), "D_max", descriptors, target, request.level(),
+        request.options(), CvScheme.RANDOM, true, null, false, request.maxDmax()), listener);
+    TrainingResult result = trained.result();
     TrainingSource data = request.data();
-    TrainingData training = ModelTraining.prepare(
-        data, "D_max", featurizer, false, target, request.level(), request.options(), request.maxDmax());
-    TrainingResult result = ModelTraining.run(training, request.options(), listener);
-    var manifest = ModelTraining.manifest(result, request.options(),
-        ModelTraining.provenance(data, training, "D_max", false, preset, miedema, target, request.level()), data);
-    var report = ModelStore.report(result);
-    String title = target.name() + " \u2014 trained on subdataset " + request.level().level() + " (" + training.rows()
+    String title = target.name() + " \u2014 trained on subdataset " + request.level().level() + " (" + trained.training().rows()
         + " alloys of " + data.fileName() + ")";
     Description description = new Description("data", request.modelDirectory(), data.fileName(), data.name(),
-        data.version(), data.sha256(), training.rows(), target.name(), request.level().level(),
+        data.version(), data.sha256(), trained.training().rows(), target.name(), request.level().level(),
         result.ensemble().learners(), result.fusion().r2(), result.fusion().rmse());
-    Ensemble ensemble = result.ensemble();
-    return new TernaryModel(featurizer, ensemble, description, title, List.of(),
-        new TrainedModel(result, manifest, report), ensemble::close);
+    CalibrationRecord calibration = trained.calibration().record();
+    return new TernaryModel(descriptors.featurizer(), result.ensemble(), calibration, description, title, List.of(),
+        new TrainedModel(result, trained.manifest(), trained.report(), calibration), trained);
   }
 
   @Override

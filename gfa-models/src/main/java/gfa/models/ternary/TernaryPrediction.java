@@ -1,37 +1,115 @@
 package gfa.models.ternary;
 
 import gfa.core.concurrent.Workers;
+import gfa.core.ternary.Acquisition;
+import gfa.core.ternary.BatchSelection;
+import gfa.core.ternary.Candidate;
 import gfa.core.ternary.TernaryGrid;
 import gfa.core.ternary.TernarySelection;
 import gfa.features.Featurizer;
 import gfa.models.training.Ensemble;
+import gfa.models.uncertainty.CalibrationRecord;
+import gfa.models.uncertainty.DomainIndex;
+import gfa.models.uncertainty.Uncertainty;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The one path from a fitted model to a ternary map (docs/method.md §6): featurise the grid,
+ * The one path from a fitted model to a ternary map (docs/method.md §6, §9): featurise the grid,
  * predict every point with the fused ensemble, normalise within the system, take the top points
- * and their regions, propose the candidates. {@code gfa predict-ternary}, every campaign iteration
- * and every cell of the pruning study go through it, so a map means the same thing everywhere.
+ * and their regions, propose the alloys to cast, and, when the model carries a calibration, give
+ * every point its interval and p_bmg and every candidate a trust report. {@code gfa
+ * predict-ternary}, every campaign iteration and every cell of the pruning study go through it, so
+ * a map means the same thing everywhere.
  */
 public final class TernaryPrediction {
+  /** How many known alloys a candidate's trust report names. */
+  public static final int NEIGHBOURS = 3;
+
   private TernaryPrediction() {}
 
-  /** Featurises {@code grid} with {@code workers} threads, then predicts and selects. */
+  /** The paper's map: featurises {@code grid} with {@code workers} threads, predicts, selects the pair. */
   public static TernaryMap predict(
       Featurizer featurizer, Ensemble model, TernaryGrid grid, TernarySelection.Options options, Workers workers) {
     return predict(model, DescribedGrid.of(grid, featurizer, workers), options);
   }
 
-  /** Predicts an already featurised grid and selects from it. */
+  /** Predicts an already featurised grid and selects the paper's pair from it (no calibration). */
   public static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options) {
+    return predict(model, grid, options, Proposing.paper(grid.grid().system()), null, null, null);
+  }
+
+  /**
+   * The full map: proposals by {@code proposing}, and with {@code trust} (null: none) the intervals,
+   * p_bmg and a trust report per candidate.
+   */
+  public static TernaryMap predict(Featurizer featurizer, Ensemble model, TernaryGrid grid, TernarySelection.Options options,
+      Proposing proposing, Trust trust, Workers workers) {
+    return predict(model, DescribedGrid.of(grid, featurizer, workers), options, proposing, trust, featurizer, workers);
+  }
+
+  private static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options, Proposing proposing,
+      Trust trust, Featurizer featurizer, Workers workers) {
     long start = System.nanoTime();
     double[][] all = model.predict(grid.x());
     double[] fused = all[all.length - 1];
-    double predictSeconds = (System.nanoTime() - start) / 1e9;
+    double predictSeconds = seconds(start);
     start = System.nanoTime();
     TernarySelection selection = TernarySelection.select(grid.grid(), fused, options);
-    double selectSeconds = (System.nanoTime() - start) / 1e9;
-    return new TernaryMap(selection, model.learners(), Arrays.copyOf(all, all.length - 1),
-        new TernaryMap.Timings(grid.seconds(), predictSeconds, selectSeconds));
+    Uncertainty[] uncertainty = null;
+    double[] sigma = null;
+    double[] pBmg = null;
+    if (trust != null) {
+      CalibrationRecord c = trust.calibration();
+      uncertainty = c.predict(all, model.weights(), trust.level(), trust.bmgThreshold());
+      sigma = c.sigma(all, model.weights());
+      pBmg = new double[uncertainty.length];
+      for (int i = 0; i < pBmg.length; i++) {
+        pBmg[i] = uncertainty[i].pBmg();
+      }
+    }
+    List<Candidate> candidates = proposing.isPaperRule() ? selection.candidates()
+        : propose(selection, fused, sigma, pBmg, proposing);
+    List<CandidateTrust> candidateTrust = trust == null ? null : candidateTrust(candidates, trust, model, featurizer, workers);
+    return new TernaryMap(selection, candidates, model.learners(), Arrays.copyOf(all, all.length - 1), trust, uncertainty,
+        candidateTrust, new TernaryMap.Timings(grid.seconds(), predictSeconds, seconds(start)));
+  }
+
+  /** A batch by an acquisition function (docs/acquisition.md), as candidates of the map. */
+  private static List<Candidate> propose(
+      TernarySelection selection, double[] fused, double[] sigma, double[] pBmg, Proposing proposing) {
+    TernarySelection.Options o = selection.options();
+    BatchSelection.Options batch = new BatchSelection.Options(proposing.candidates(), o.candidateStep(), o.topPercent(),
+        BatchSelection.DEFAULT_SPACING, proposing.bounds(), o.excluded(), proposing.pending());
+    List<Candidate> out = new ArrayList<>();
+    for (BatchSelection.Proposal p : BatchSelection.propose(selection.grid(), fused, sigma, pBmg, proposing.acquisition(),
+        proposing.parameters(), batch)) {
+      out.add(new Candidate(p.rank(), p.index(), p.atPercent(), p.composition(), fused[p.index()],
+          selection.normalized(p.index()), p.reason()));
+    }
+    return out;
+  }
+
+  /** Distance to the training alloys and the nearest of them, per candidate. */
+  private static List<CandidateTrust> candidateTrust(
+      List<Candidate> candidates, Trust trust, Ensemble model, Featurizer featurizer, Workers workers) {
+    if (featurizer == null || candidates.isEmpty()) {
+      return List.of();
+    }
+    CalibrationRecord c = trust.calibration();
+    double[][] known = workers.call(() -> featurizer.featurizeAll(c.alloys()));
+    DomainIndex domain = c.domain(model.scaler().transform(known, null));
+    List<CandidateTrust> out = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      double[] x = model.scaler().transform(new double[][] {featurizer.featurize(candidate.composition())}, null)[0];
+      out.add(new CandidateTrust(domain.distance(candidate.composition(), x),
+          domain.nearest(candidate.composition(), x, NEIGHBOURS)));
+    }
+    return out;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 }

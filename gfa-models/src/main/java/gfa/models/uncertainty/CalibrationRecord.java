@@ -53,6 +53,16 @@ public record CalibrationRecord(
     return predict(predictions, weights, level, threshold);
   }
 
+  /** A calibrated one-sigma per prediction ({@link PredictiveCalibration#sigma}), for the acquisition functions. */
+  public double[] sigma(double[][] predictions, double[] weights) {
+    double[] spread = EnsembleSpread.of(java.util.Arrays.copyOf(predictions, predictions.length - 1), weights);
+    double[] out = new double[spread.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = calibration.sigma(spread[i]);
+    }
+    return out;
+  }
+
   /** As {@link #predict(double[][], double[])} with another level and threshold. */
   public Uncertainty[] predict(double[][] predictions, double[] weights, double level, double threshold) {
     double[][] learners = java.util.Arrays.copyOf(predictions, predictions.length - 1);

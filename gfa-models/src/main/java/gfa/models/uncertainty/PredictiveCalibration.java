@@ -73,6 +73,22 @@ public record PredictiveCalibration(String calibratedOn, double scaleFloor, doub
     return scaleFloor + spread;
   }
 
+  /**
+   * A calibrated one-sigma of a prediction whose learners spread by {@code spread}: half the width
+   * of the central 68.3 % band of the normalised residuals, times the scale. The acquisition
+   * functions (ucb, ei, explore) need one number per point; this is the Gaussian sigma that band
+   * would have, without assuming the residuals are Gaussian elsewhere.
+   */
+  public double sigma(double spread) {
+    int n = residuals.length;
+    int lo = Math.max(1, lowerIndex(n, ONE_SIGMA));
+    int hi = Math.min(n, upperIndex(n, ONE_SIGMA));
+    return scale(spread) * (residuals[hi - 1] - residuals[lo - 1]) / 2;
+  }
+
+  /** The coverage of +-1 sigma of a normal distribution. */
+  public static final double ONE_SIGMA = 0.6826894921370859;
+
   /** The number of calibration residuals. */
   public int size() {
     return residuals.length;
