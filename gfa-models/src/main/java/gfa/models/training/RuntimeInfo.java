@@ -12,7 +12,7 @@ import java.util.Properties;
  * differ in the last bits; this says where to look. Any field is null when unknown (a manifest
  * written before gfa recorded it, or a library whose jar does not say its version).
  *
- * @param javaVersion {@code Runtime.version()}, e.g. {@code 25+36-LTS}
+ * @param javaVersion {@code Runtime.version()}, e.g. {@code 25.0.3+9-LTS}
  * @param javaVendor the {@code java.vendor} property
  * @param osName the {@code os.name} property
  * @param osVersion the {@code os.version} property
