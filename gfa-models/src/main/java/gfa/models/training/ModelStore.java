@@ -119,26 +119,12 @@ public final class ModelStore {
     for (TunedModel t : result.models()) {
       ObjectNode entry = models.putObject(t.learner());
       entry.put("file", fileName(t.learner()));
-      params(entry.putObject("params"), t.bestParams(), Learners.byId(t.learner()));
+      t.options().writeTo(entry.putObject("params"));
     }
     ObjectNode weights = m.putObject("fusion").putObject("weights");
     tuning.fusionWeights().forEach(weights::put);
     ManifestProvenance.writeRuntime(m.putObject("runtime"), p.runtime());
     return m;
-  }
-
-  /** Parameters in the learner's space order; whole numbers written as integers. */
-  private static void params(ObjectNode node, Map<String, Object> params, Learner learner) {
-    for (String name : learner.space().names()) {
-      Object v = params.get(name);
-      if (v instanceof Number n) {
-        if (learner.space().range(name).integer()) {
-          node.put(name, Math.round(n.doubleValue()));
-        } else {
-          node.put(name, n.doubleValue());
-        }
-      }
-    }
   }
 
   public static ObjectNode report(TrainingResult r) {
@@ -153,7 +139,7 @@ public final class ModelStore {
       metrics(m, t.cv(), true);
       m.put("trials", t.trials());
       m.put("stop_reason", t.stopReason());
-      params(m.putObject("best_params"), t.bestParams(), Learners.byId(t.learner()));
+      t.options().writeTo(m.putObject("best_params"));
       m.put("seconds", round(t.seconds()));
     }
     ObjectNode fusion = report.putObject("fusion");
