@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The hyperparameter values of one fit: the caller's values over the learner's defaults, checked
- * against the learner's space (known names, finite numbers, whole numbers for integer ranges).
- * Values outside a range's bounds are allowed: the space bounds the search, not the library.
+ * The hyperparameter values of one fit as the search gives them (a map of numbers): the caller's
+ * values over the learner's defaults, checked against the learner's space (known names, finite
+ * numbers, whole numbers for integer ranges). The learners' {@link LearnerOptions} records are
+ * built from these, and add the library's own bounds. Values outside a range's bounds are allowed:
+ * the space bounds the search, not the library.
  */
 final class Hyperparameters {
   private final Map<String, Double> values;
@@ -16,7 +18,7 @@ final class Hyperparameters {
     this.values = values;
   }
 
-  static Hyperparameters resolve(Learner learner, Map<String, Object> given) {
+  static Hyperparameters resolve(Learner learner, Map<String, ?> given) {
     ParamSpace space = learner.space();
     Map<String, Double> values = new LinkedHashMap<>();
     for (String name : space.names()) {
@@ -53,21 +55,31 @@ final class Hyperparameters {
     return (int) real(name); // whole-numberedness checked in resolve
   }
 
-  /** A real value that must be at least {@code min} (a library's own validity bound). */
-  double real(String name, double min) {
-    double v = real(name);
-    if (v < min) {
-      throw new IllegalArgumentException("parameter " + name + " = " + v + " must be >= " + min);
+  static void requireFinite(String learner, String name, double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(learner + ": parameter " + name + " = " + v + " is not a finite number");
     }
-    return v;
   }
 
-  /** A whole value that must be at least {@code min}. */
-  int integer(String name, int min) {
-    int v = integer(name);
+  /** A library's own validity bound. */
+  static void requireAtLeast(String learner, String name, double v, double min) {
     if (v < min) {
-      throw new IllegalArgumentException("parameter " + name + " = " + v + " must be >= " + min);
+      throw new IllegalArgumentException(learner + ": parameter " + name + " = " + v + " must be >= " + min);
     }
-    return v;
+  }
+
+  static void requireAtLeast(String learner, String name, int v, int min) {
+    if (v < min) {
+      throw new IllegalArgumentException(learner + ": parameter " + name + " = " + v + " must be >= " + min);
+    }
+  }
+
+  /** An ordered, unmodifiable map from alternating names and values, for {@link LearnerOptions#values()}. */
+  static Map<String, Number> named(Object... namesAndValues) {
+    Map<String, Number> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put((String) namesAndValues[i], (Number) namesAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 }

@@ -63,16 +63,16 @@ public final class LightgbmLearner implements Learner {
   }
 
   /** LightGBM's parameter string for a fit (scikit-learn names mapped to LightGBM's). */
-  static String lightgbmParams(Hyperparameters h, long seed, int threads) {
+  static String lightgbmParams(LightgbmOptions o, long seed, int threads) {
     return String.join(" ",
         "objective=regression",
         "boosting=gbdt",
-        "num_leaves=" + h.integer("num_leaves", 2),
-        "learning_rate=" + number(h.real("learning_rate")),
-        "min_data_in_leaf=" + h.integer("min_child_samples", 0),
-        "lambda_l1=" + number(h.real("reg_alpha")),
-        "lambda_l2=" + number(h.real("reg_lambda")),
-        "bagging_fraction=" + number(h.real("subsample")),
+        "num_leaves=" + o.numLeaves(),
+        "learning_rate=" + number(o.learningRate()),
+        "min_data_in_leaf=" + o.minChildSamples(),
+        "lambda_l1=" + number(o.regAlpha()),
+        "lambda_l2=" + number(o.regLambda()),
+        "bagging_fraction=" + number(o.subsample()),
         "bagging_freq=0",
         "num_threads=" + threads,
         "seed=" + Seeds.nativeSeed(seed),
@@ -102,11 +102,11 @@ public final class LightgbmLearner implements Learner {
   @Override
   public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed, int threads) {
     DesignMatrix.requireThreads(threads);
-    Hyperparameters h = Hyperparameters.resolve(this, params);
-    int iterations = h.integer("n_estimators", 1);
-    String lightgbmParams = lightgbmParams(h, seed, threads);
+    LightgbmOptions o = LightgbmOptions.of(params);
+    int iterations = o.nEstimators();
+    String lightgbmParams = lightgbmParams(o, seed, threads);
     NativeLibraries.lightgbm();
-    String datasetKey = "lightgbm:dataset min_data_in_leaf=" + h.integer("min_child_samples", 0)
+    String datasetKey = "lightgbm:dataset min_data_in_leaf=" + o.minChildSamples()
         + " seed=" + Seeds.nativeSeed(seed);
     String model;
     try {

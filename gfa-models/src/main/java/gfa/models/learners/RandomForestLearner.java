@@ -103,12 +103,12 @@ public final class RandomForestLearner implements Learner {
   /** The trees {@link #fit} keeps, as Smile's nodes (the tests inspect how they were grown and cut). */
   Forest grow(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
-    Hyperparameters h = Hyperparameters.resolve(this, params);
-    int trees = h.integer("n_estimators", 1);
-    int maxFeatures = h.integer("max_features", 1);
-    int maxDepth = h.integer("max_depth", 1);
-    int minSamplesSplit = h.integer("min_samples_split", 2);
-    double minImpurityDecrease = h.real("min_impurity_decrease", 0);
+    ForestOptions o = ForestOptions.of(params);
+    int trees = o.nEstimators();
+    int maxFeatures = o.maxFeatures();
+    int maxDepth = o.maxDepth();
+    int minSamplesSplit = o.minSamplesSplit();
+    double minImpurityDecrease = o.minImpurityDecrease();
 
     System.setProperty(SMILE_BINS_PROPERTY, EXACT_SPLITS); // process-wide; see SMILE_BINS_PROPERTY
     long[] seeds = Seeds.derive(seed, trees);

@@ -67,13 +67,10 @@ public final class SvrLearner implements Learner {
   @Override
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
-    Hyperparameters h = Hyperparameters.resolve(this, params);
-    double c = h.real("C");
-    double gamma = h.real("gamma");
-    double epsilon = h.real("epsilon", 0);
-    if (!(c > 0) || !(gamma > 0)) {
-      throw new IllegalArgumentException("svr: C and gamma must be > 0, got C = " + c + ", gamma = " + gamma);
-    }
+    SvrOptions o = SvrOptions.of(params);
+    double c = o.c();
+    double gamma = o.gamma();
+    double epsilon = o.epsilon();
     double[][] rows = DesignMatrix.copy(x); // the support vectors are kept by reference
     double[] targets = y.clone();
     SVM.Options options = new SVM.Options(Math.max(epsilon, MIN_EPSILON), c, TOLERANCE);

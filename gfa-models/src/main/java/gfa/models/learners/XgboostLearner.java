@@ -65,18 +65,18 @@ public final class XgboostLearner implements Learner {
   }
 
   /** XGBoost's parameters for a fit (scikit-learn names mapped to XGBoost's). */
-  static Map<String, Object> boosterParams(Hyperparameters h, long seed, int threads) {
+  static Map<String, Object> boosterParams(XgboostOptions o, long seed, int threads) {
     Map<String, Object> params = new HashMap<>();
     params.put("objective", "reg:squarederror");
     params.put("tree_method", "hist");
-    params.put("eta", h.real("learning_rate"));
-    params.put("colsample_bytree", h.real("colsample_bytree"));
-    params.put("colsample_bynode", h.real("colsample_bynode"));
-    params.put("gamma", h.real("gamma"));
-    params.put("lambda", h.real("reg_lambda"));
-    params.put("min_child_weight", h.real("min_child_weight"));
-    params.put("max_depth", h.integer("max_depth"));
-    params.put("subsample", h.real("subsample"));
+    params.put("eta", o.learningRate());
+    params.put("colsample_bytree", o.colsampleBytree());
+    params.put("colsample_bynode", o.colsampleBynode());
+    params.put("gamma", o.gamma());
+    params.put("lambda", o.regLambda());
+    params.put("min_child_weight", o.minChildWeight());
+    params.put("max_depth", o.maxDepth());
+    params.put("subsample", o.subsample());
     params.put("seed", Seeds.nativeSeed(seed));
     params.put("nthread", threads);
     params.put("verbosity", 0);
@@ -98,9 +98,9 @@ public final class XgboostLearner implements Learner {
   @Override
   public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed, int threads) {
     DesignMatrix.requireThreads(threads);
-    Hyperparameters h = Hyperparameters.resolve(this, params);
-    int rounds = h.integer("n_estimators", 1);
-    Map<String, Object> boosterParams = boosterParams(h, seed, threads);
+    XgboostOptions o = XgboostOptions.of(params);
+    int rounds = o.nEstimators();
+    Map<String, Object> boosterParams = boosterParams(o, seed, threads);
     NativeLibraries.xgboost();
     try {
       DMatrix train = data.cached("xgboost:dmatrix", () -> dmatrix(data), DMatrix::dispose);

@@ -73,6 +73,11 @@ public final class GfaModel implements AutoCloseable {
     return loaded;
   }
 
+  /** Where the model came from: data, pruning, descriptors, tuning and the machine that trained it. */
+  public Provenance provenance() {
+    return loaded.provenance();
+  }
+
   public List<String> learners() {
     return loaded.ensemble().learners();
   }

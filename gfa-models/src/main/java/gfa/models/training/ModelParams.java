@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gfa.core.GfaInputException;
 import gfa.models.learners.Learner;
+import gfa.models.learners.LearnerOptions;
 import gfa.models.learners.Learners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,22 +21,19 @@ import java.util.Map;
  * fusion weights. Reused to train again on other rows without searching again (a campaign round
  * without {@code --retune}, the cells of a pruning study), so that only the data change.
  *
- * @param params per learner id (in fusion order), its hyperparameters, every value a Double as
- *     the search proposes them, so a reused point fits exactly as the tuned one did
+ * @param options per learner id (in fusion order), its hyperparameters, typed and checked; a
+ *     reused point fits exactly as the tuned one did (the search's doubles are the records' values)
  * @param weights per learner id, its fusion weight
  */
-public record ModelParams(Map<String, Map<String, Object>> params, Map<String, Double> weights) {
+public record ModelParams(Map<String, LearnerOptions> options, Map<String, Double> weights) {
 
   public ModelParams {
-    Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-    params.forEach((id, p) -> {
-      Learner learner = Learners.byId(id); // unknown ids fail here
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (String name : learner.space().names()) {
-        Object v = p.containsKey(name) ? p.get(name) : learner.defaults().get(name);
-        values.put(name, ((Number) v).doubleValue());
+    Map<String, LearnerOptions> copy = new LinkedHashMap<>();
+    options.forEach((id, o) -> {
+      if (!o.learner().equals(id)) {
+        throw new IllegalArgumentException("the options of " + o.learner() + " given for " + id);
       }
-      copy.put(id, java.util.Collections.unmodifiableMap(values));
+      copy.put(id, o);
     });
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("no learners");
@@ -44,13 +43,35 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
         throw new IllegalArgumentException("no fusion weight for " + id);
       }
     }
-    params = java.util.Collections.unmodifiableMap(copy);
+    options = Collections.unmodifiableMap(copy);
     weights = Map.copyOf(weights);
+  }
+
+  /**
+   * From values by name as the search gives them, per learner id (a missing name takes the
+   * learner's default): {@link LearnerOptions#of(String, Map)}.
+   *
+   * @throws IllegalArgumentException for an unknown learner or name, or a value the learner refuses
+   */
+  public static ModelParams of(Map<String, ? extends Map<String, ?>> params, Map<String, Double> weights) {
+    Map<String, LearnerOptions> options = new LinkedHashMap<>();
+    params.forEach((id, values) -> options.put(id, LearnerOptions.of(id, values)));
+    return new ModelParams(options, weights);
+  }
+
+  /**
+   * Each learner's values by name, as a fit takes them ({@link Learner#fit}): an Integer for a
+   * whole-numbered parameter, a Double otherwise.
+   */
+  public Map<String, Map<String, Object>> params() {
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    options.forEach((id, o) -> params.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(o.values()))));
+    return Collections.unmodifiableMap(params);
   }
 
   /** The learners, in fusion order. */
   public List<String> learners() {
-    return List.copyOf(params.keySet());
+    return List.copyOf(options.keySet());
   }
 
   /** The fusion weights in {@link #learners()} order. */
@@ -63,13 +84,13 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
    * equal weights: a sound model without any search.
    */
   public static ModelParams defaults(List<String> learners) {
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, LearnerOptions> options = new LinkedHashMap<>();
     Map<String, Double> weights = new LinkedHashMap<>();
     for (String id : learners) {
-      params.put(id, Learners.byId(id).defaults());
+      options.put(id, LearnerOptions.defaults(id));
       weights.put(id, 1.0);
     }
-    return new ModelParams(params, weights);
+    return new ModelParams(options, weights);
   }
 
   /**
@@ -78,13 +99,13 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
    * weights are all zero (their fusion would be undefined).
    */
   public ModelParams restrictTo(List<String> learners) {
-    Map<String, Map<String, Object>> kept = new LinkedHashMap<>();
+    Map<String, LearnerOptions> kept = new LinkedHashMap<>();
     Map<String, Double> keptWeights = new LinkedHashMap<>();
     for (String id : learners) {
-      if (!params.containsKey(id)) {
+      if (!options.containsKey(id)) {
         throw new GfaInputException("learner '" + id + "' is not among the reused parameters' learners " + learners());
       }
-      kept.put(id, params.get(id));
+      kept.put(id, options.get(id));
       keptWeights.put(id, weights.get(id));
     }
     if (keptWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
@@ -111,27 +132,27 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
     if (sets.isEmpty()) {
       throw new IllegalArgumentException("no parameter sets");
     }
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, LearnerOptions> options = new LinkedHashMap<>();
     Map<String, Double> weights = new LinkedHashMap<>();
     for (Learner learner : Learners.all()) {
       for (ModelParams set : sets) {
-        if (set.params.containsKey(learner.id())) {
-          params.put(learner.id(), set.params.get(learner.id()));
+        if (set.options.containsKey(learner.id())) {
+          options.put(learner.id(), set.options.get(learner.id()));
           weights.put(learner.id(), set.weights.get(learner.id()));
           break;
         }
       }
     }
-    return new ModelParams(params, weights);
+    return new ModelParams(options, weights);
   }
 
   /** The parameters a training run found. */
   public static ModelParams of(TrainingResult result) {
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, LearnerOptions> options = new LinkedHashMap<>();
     for (TunedModel t : result.models()) {
-      params.put(t.learner(), t.bestParams());
+      options.put(t.learner(), t.options());
     }
-    return new ModelParams(params, result.weights());
+    return new ModelParams(options, result.weights());
   }
 
   /**
@@ -155,7 +176,7 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
     if (m == null || !ModelStore.FORMAT.equals(m.path("format").asText())) {
       throw new GfaInputException(manifest + ": not a " + ModelStore.FORMAT + " manifest");
     }
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+    Map<String, LearnerOptions> options = new LinkedHashMap<>();
     Map<String, Double> weights = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> models = m.path("models").fields();
     while (models.hasNext()) {
@@ -173,24 +194,28 @@ public record ModelParams(Map<String, Map<String, Object>> params, Map<String, D
         if (v == null || !v.isNumber()) {
           throw new GfaInputException(manifest + ": corrupted manifest (" + e.getKey() + " has no number for '" + name + "')");
         }
-        values.put(name, v.asDouble());
+        values.put(name, v.numberValue()); // whole numbers are JSON integers; earlier files may hold 150.0
       }
-      params.put(e.getKey(), values);
+      try {
+        options.put(e.getKey(), LearnerOptions.of(e.getKey(), values));
+      } catch (IllegalArgumentException refused) {
+        throw new GfaInputException(manifest + ": corrupted manifest (" + refused.getMessage() + ")");
+      }
       JsonNode w = m.path("fusion").path("weights").get(e.getKey());
       if (w == null || !w.isNumber()) {
         throw new GfaInputException(manifest + ": corrupted manifest (no fusion weight for " + e.getKey() + ")");
       }
       weights.put(e.getKey(), w.asDouble());
     }
-    if (params.isEmpty()) {
+    if (options.isEmpty()) {
       throw new GfaInputException(manifest + ": corrupted manifest (no models)");
     }
-    return new ModelParams(params, weights);
+    return new ModelParams(options, weights);
   }
 
   /** The learners' ids as a list, for messages. */
   @Override
   public String toString() {
-    return "ModelParams" + new ArrayList<>(params.keySet());
+    return "ModelParams" + new ArrayList<>(options.keySet());
   }
 }

@@ -14,7 +14,6 @@ import gfa.models.eval.Standardizer;
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learner;
 import gfa.models.learners.Learners;
-import gfa.models.search.Budget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +36,10 @@ public final class ModelStore {
 
   private ModelStore() {}
 
-  /** A model read back from disk, with its manifest. */
-  public record Loaded(Path directory, JsonNode manifest, Ensemble ensemble, String preset, String miedema, String tablesVersion) {}
+  /** A model read back from disk, with its manifest and the provenance read from it. */
+  public record Loaded(
+      Path directory, JsonNode manifest, Ensemble ensemble, String preset, String miedema, String tablesVersion,
+      Provenance provenance) {}
 
   public static void save(Path directory, boolean replace, TrainingResult result, TrainingOptions options, Provenance provenance)
       throws IOException {
@@ -69,7 +70,13 @@ public final class ModelStore {
     };
   }
 
-  public static ObjectNode manifest(TrainingResult result, TrainingOptions options, Provenance p) {
+  /**
+   * The manifest of a trained model: its provenance ({@code provenance} with the run's tuning,
+   * {@link Provenance#trained}), descriptor columns, standardizer, parameters and fusion weights.
+   */
+  public static ObjectNode manifest(TrainingResult result, TrainingOptions options, Provenance provenance) {
+    Provenance p = provenance.trained(result, options);
+    Provenance.Tuning tuning = p.tuning();
     ObjectNode m = JSON.createObjectNode();
     m.put("format", FORMAT);
     m.put("gfa_version", p.gfaVersion());
@@ -92,15 +99,13 @@ public final class ModelStore {
     descriptors.put("tables_version", p.tablesVersion());
     ArrayNode columns = descriptors.putArray("columns");
     result.ensemble().columns().forEach(columns::add);
-    m.put("seed", result.seed());
-    m.put("folds", result.folds());
-    m.put("cv", result.foldKind());
+    m.put("seed", tuning.seed());
+    m.put("folds", tuning.folds());
+    m.put("cv", tuning.cv());
     ObjectNode budget = m.putObject("budget");
     ObjectNode learnerBudgets = budget.putObject("learners");
-    for (String id : options.learners()) {
-      budget(learnerBudgets.putObject(id), options.budgetFor(id));
-    }
-    budget(budget.putObject("fusion"), options.fusionBudget());
+    tuning.budgets().forEach((id, b) -> ManifestProvenance.writeBudget(learnerBudgets.putObject(id), b));
+    ManifestProvenance.writeBudget(budget.putObject("fusion"), tuning.fusionBudget());
     ObjectNode scaler = m.putObject("standardizer");
     ArrayNode mean = scaler.putArray("mean");
     ArrayNode scale = scaler.putArray("scale");
@@ -114,35 +119,12 @@ public final class ModelStore {
     for (TunedModel t : result.models()) {
       ObjectNode entry = models.putObject(t.learner());
       entry.put("file", fileName(t.learner()));
-      params(entry.putObject("params"), t.bestParams(), Learners.byId(t.learner()));
+      t.options().writeTo(entry.putObject("params"));
     }
     ObjectNode weights = m.putObject("fusion").putObject("weights");
-    result.weights().forEach(weights::put);
+    tuning.fusionWeights().forEach(weights::put);
+    ManifestProvenance.writeRuntime(m.putObject("runtime"), p.runtime());
     return m;
-  }
-
-  private static void budget(ObjectNode node, Budget b) {
-    node.put("max_trials", b.maxTrials());
-    node.put("patience", b.patience());
-    if (b.wallTime() == null) {
-      node.putNull("wall_seconds");
-    } else {
-      node.put("wall_seconds", b.wallTime().toSeconds());
-    }
-  }
-
-  /** Parameters in the learner's space order; whole numbers written as integers. */
-  private static void params(ObjectNode node, Map<String, Object> params, Learner learner) {
-    for (String name : learner.space().names()) {
-      Object v = params.get(name);
-      if (v instanceof Number n) {
-        if (learner.space().range(name).integer()) {
-          node.put(name, Math.round(n.doubleValue()));
-        } else {
-          node.put(name, n.doubleValue());
-        }
-      }
-    }
   }
 
   public static ObjectNode report(TrainingResult r) {
@@ -157,7 +139,7 @@ public final class ModelStore {
       metrics(m, t.cv(), true);
       m.put("trials", t.trials());
       m.put("stop_reason", t.stopReason());
-      params(m.putObject("best_params"), t.bestParams(), Learners.byId(t.learner()));
+      t.options().writeTo(m.putObject("best_params"));
       m.put("seconds", round(t.seconds()));
     }
     ObjectNode fusion = report.putObject("fusion");
@@ -236,6 +218,7 @@ public final class ModelStore {
         }
       }
       checkFusionWeights(manifestFile, m);
+      Provenance provenance = ManifestProvenance.read(m);
       List<String> learners = new ArrayList<>();
       List<FittedModel> models = new ArrayList<>();
       JsonNode weightsNode = m.path("fusion").path("weights");
@@ -270,7 +253,8 @@ public final class ModelStore {
       }
       Ensemble ensemble = new Ensemble(columns, new Standardizer(mean, scale), learners, models, weights);
       JsonNode d = m.path("descriptors");
-      return new Loaded(directory, m, ensemble, d.path("preset").asText(), d.path("miedema").asText(), d.path("tables_version").asText());
+      return new Loaded(directory, m, ensemble, d.path("preset").asText(), d.path("miedema").asText(), d.path("tables_version").asText(),
+          provenance);
     } catch (GfaInputException e) {
       throw e;
     } catch (RuntimeException e) {

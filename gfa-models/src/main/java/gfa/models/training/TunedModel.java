@@ -1,6 +1,7 @@
 package gfa.models.training;
 
 import gfa.models.eval.RegressionMetrics;
+import gfa.models.learners.LearnerOptions;
 import java.util.Map;
 
 /**
@@ -19,6 +20,11 @@ public record TunedModel(
   public TunedModel {
     bestParams = Map.copyOf(bestParams);
     outOfFold = outOfFold.clone();
+  }
+
+  /** The best parameters as the learner's typed options. */
+  public LearnerOptions options() {
+    return LearnerOptions.of(learner, bestParams);
   }
 
   @Override

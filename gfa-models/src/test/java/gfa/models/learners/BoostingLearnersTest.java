@@ -29,7 +29,7 @@ class BoostingLearnersTest {
     Map<String, Object> given = new HashMap<>(xgboost.defaults());
     given.put("learning_rate", 0.05);
     given.put("reg_lambda", 2.5);
-    Map<String, Object> params = XgboostLearner.boosterParams(Hyperparameters.resolve(xgboost, given), 42, 3);
+    Map<String, Object> params = XgboostLearner.boosterParams(XgboostOptions.of(given), 42, 3);
     assertEquals(0.05, params.get("eta"));
     assertEquals(2.5, params.get("lambda"));
     assertEquals(6, params.get("max_depth"));
@@ -54,7 +54,7 @@ class BoostingLearnersTest {
     given.put("reg_alpha", 1.5);
     given.put("reg_lambda", 4.0);
     given.put("subsample", 0.6);
-    List<String> params = List.of(LightgbmLearner.lightgbmParams(Hyperparameters.resolve(lightgbm, given), 5, 2).split(" "));
+    List<String> params = List.of(LightgbmLearner.lightgbmParams(LightgbmOptions.of(given), 5, 2).split(" "));
     assertTrue(params.containsAll(List.of("objective=regression", "num_leaves=30", "learning_rate=0.1",
         "min_data_in_leaf=7", "lambda_l1=1.5", "lambda_l2=4.0", "bagging_fraction=0.6", "bagging_freq=0",
         "num_threads=2", "seed=5", "deterministic=true", "force_row_wise=true")), params.toString());

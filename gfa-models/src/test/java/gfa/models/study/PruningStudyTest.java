@@ -149,7 +149,7 @@ class PruningStudyTest {
     double[] y = d.stream().mapToDouble(Double::doubleValue).toArray();
     Featurizer featurizer = Featurizer.of(Preset.GONG2024, MiedemaVersion.PAPER);
     double[][] x = featurizer.featurizeAll(compositions);
-    ModelParams params = new ModelParams(Map.of("svr", Map.of(), "xgboost", Map.of()), Map.of("svr", 0.3, "xgboost", 0.7));
+    ModelParams params = ModelParams.of(Map.of("svr", Map.of(), "xgboost", Map.of()), Map.of("svr", 0.3, "xgboost", 0.7));
     double[][] probe = featurizer.featurizeAll(List.of(Composition.parse("Zr55 Al10 Cu35"), Composition.parse("Pd40 Ni40 P20")));
     try (var sideBySide = CellModel.refit(params, 9, 2).fit(featurizer.columns(), x, y);
         var sequential = gfa.models.training.TrainingRun.refit(featurizer.columns(), x, y, params, 9, 2)) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gfa.core.GfaInputException;
 import gfa.models.eval.Folds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gfa.models.learners.Learners;
+import gfa.models.learners.LightgbmOptions;
+import gfa.models.learners.QRange;
 import gfa.models.search.Budget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +66,17 @@ class ModelParamsTest {
     ModelParams read = ModelParams.read(dir);
     ModelParams direct = ModelParams.of(r);
     assertEquals(direct.learners(), read.learners());
-    for (String id : direct.learners()) {
-      for (Map.Entry<String, Object> e : direct.params().get(id).entrySet()) {
-        assertEquals((Double) e.getValue(), (Double) read.params().get(id).get(e.getKey()), 1e-12, id + " " + e.getKey());
+    // the typed options read back are the very records written (every double exact)
+    assertEquals(direct.options(), read.options());
+    assertEquals(direct.weights(), read.weights());
+    assertTrue(read.options().get("lightgbm") instanceof LightgbmOptions l && l.numLeaves() >= 10, read.toString());
+    // no whole number is stored as a double, no real one as an integer
+    JsonNode models = new ObjectMapper().readTree(dir.resolve(ModelStore.MANIFEST).toFile()).path("models");
+    for (String id : read.learners()) {
+      for (QRange range : Learners.byId(id).space().ranges()) {
+        JsonNode v = models.path(id).path("params").path(range.name());
+        assertTrue(range.integer() ? v.isInt() : v.isDouble(), id + " " + range.name() + " = " + v);
       }
-      assertEquals(direct.weights().get(id), read.weights().get(id), 0.0);
     }
   }
 
@@ -80,13 +91,13 @@ class ModelParamsTest {
 
   @Test
   void combinedSetsTakeEachLearnerFromTheFirstSetThatHasItInFusionOrder() {
-    ModelParams boosters = new ModelParams(
+    ModelParams boosters = ModelParams.of(
         Map.of("lightgbm", Map.of("num_leaves", 20.0), "xgboost", Map.of("max_depth", 9.0)), Map.of("lightgbm", 0.5, "xgboost", 0.25));
     ModelParams all = ModelParams.defaults(List.of("xgboost", "svr", "rf", "lightgbm"));
     ModelParams combined = ModelParams.combine(List.of(boosters, all));
     assertEquals(List.of("svr", "rf", "xgboost", "lightgbm"), combined.learners());
-    assertEquals(9.0, combined.params().get("xgboost").get("max_depth"));
-    assertEquals(20.0, combined.params().get("lightgbm").get("num_leaves"));
+    assertEquals(9, combined.params().get("xgboost").get("max_depth"));
+    assertEquals(20, combined.params().get("lightgbm").get("num_leaves"));
     assertEquals(all.params().get("svr"), combined.params().get("svr"));
     assertArrayEquals(new double[] {1.0, 1.0, 0.25, 0.5}, combined.weightsInOrder());
     // the other way round, the defaults win everywhere
