@@ -5,6 +5,7 @@ import gfa.cli.campaign.Campaign;
 import gfa.cli.campaign.CampaignIteration;
 import gfa.cli.campaign.CampaignStore;
 import gfa.cli.workflow.ModelTraining;
+import gfa.cli.workflow.PredictTernary;
 import gfa.cli.workflow.TrainingSource;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
@@ -75,6 +76,8 @@ public final class CampaignCommand implements Callable<Integer> {
 
     @Mixin GridOptions gridOptions;
 
+    @Mixin ProposalOptions proposal;
+
     @Mixin CommonOptions common;
 
     @Override
@@ -83,7 +86,9 @@ public final class CampaignCommand implements Callable<Integer> {
       TernarySystem target = TernarySystem.parse(system);
       PruningLevel pruningLevel = PruningLevel.of(level);
       TernaryGrid grid = gridOptions.grid(target);
-      gridOptions.selection(List.of()); // refuses a bad share or lattice now
+      // refuses a bad share, lattice, rule, bounds, batch, interval or weigh-out now, before any training
+      PredictTernary.Request.checked(grid, gridOptions.selection(List.of()), proposal.proposing(target, List.of(), 0),
+          proposal.interval(), proposal.bmgThreshold(), proposal.ingotGrams());
       OutputDirectory.check(dir, false, "(a campaign is never overwritten)", data);
       TrainingSource source = TrainingSource.of(data);
       byte[] bytes = source.bytes();
@@ -91,7 +96,7 @@ public final class CampaignCommand implements Callable<Integer> {
       ModelTraining.options(search.folds(), search.trials(), search.paper(), ids, common.seed(), common.threads()); // validates
       CampaignIteration.Settings settings = new CampaignIteration.Settings(target, pruningLevel, common.seed(), search.folds(),
           search.trials(), search.paper(), ids, grid.step(), gridOptions.top(), gridOptions.candidateStep(),
-          source.fileName(), CampaignStore.sha256(bytes));
+          source.fileName(), CampaignStore.sha256(bytes), proposal.choice());
       source.announce(spec.commandLine().getErr(), common.quiet());
       Campaign.Outcome outcome;
       try (SearchProgress progress = new SearchProgress(common)) {

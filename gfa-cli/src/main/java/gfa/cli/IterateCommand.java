@@ -85,6 +85,8 @@ public final class IterateCommand implements Callable<Integer> {
           + "measured before). Its rows replace every earlier report of their alloys; nothing recorded is edited.")
   boolean correction;
 
+  @Mixin ProposalOptions proposal;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -98,7 +100,8 @@ public final class IterateCommand implements Callable<Integer> {
         SearchProgress progress = new SearchProgress(common)) {
       stop.reached("opened");
       LabResults lab = LabResults.read(results, campaign.system(), common.maxDmax());
-      Campaign.Outcome outcome = Campaign.iterate(campaign, lab, results, correction, retune,
+      CampaignIteration.Choice choice = ProposalOptions.anyGiven(spec.commandLine().getParseResult()) ? proposal.choice() : null;
+      Campaign.Outcome outcome = Campaign.iterate(campaign, lab, results, correction, retune, choice,
           new CampaignIteration.Run(common.workers(), common.maxDmax(), progress), stop);
       report(outcome, start);
     }

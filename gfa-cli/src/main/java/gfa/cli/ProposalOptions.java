@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import gfa.cli.campaign.CampaignIteration;
 import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.core.pruning.TernarySystem;
@@ -54,6 +55,21 @@ public final class ProposalOptions {
     CompositionBounds limits = bounds == null ? CompositionBounds.none(system) : CompositionBounds.parse(bounds, system);
     return new Proposing(acquisition(), new Acquisition.Parameters(Acquisition.DEFAULT_KAPPA, bestMeasured), candidates,
         limits, pending);
+  }
+
+  /** The campaign's record of these options. */
+  CampaignIteration.Choice choice() {
+    return new CampaignIteration.Choice(acquisition().id(), candidates, bounds, interval, bmgThreshold, ingotGrams);
+  }
+
+  /** Whether any of these options was given on the command line. */
+  static boolean anyGiven(picocli.CommandLine.ParseResult parsed) {
+    for (String name : List.of("--acquisition", "--candidates", "--bounds", "--ingot-grams", "--interval", "--bmg-threshold")) {
+      if (parsed.hasMatchedOption(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Double ingotGrams() {

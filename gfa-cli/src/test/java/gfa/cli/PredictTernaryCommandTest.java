@@ -109,7 +109,7 @@ class PredictTernaryCommandTest {
   @Test
   void gridHasEveryPointNormalizedFromZeroToOneAndTheTopFivePercent() {
     CsvTable grid = CsvTable.read(result.resolve("grid.csv"));
-    assertEquals(List.of("composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "top"), grid.header());
+    assertEquals(List.of("composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "top", "predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"), grid.header());
     assertEquals(5151, grid.rowCount());
     double[] zr = numbers(grid, "Zr");
     double[] al = numbers(grid, "Al");
@@ -148,7 +148,9 @@ class PredictTernaryCommandTest {
   @Test
   void twoCandidatesAdjacentOnTheFiveAtPercentLattice() {
     CsvTable candidates = CsvTable.read(result.resolve("candidates.csv"));
-    assertEquals(List.of("rank", "composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "reason"), candidates.header());
+    assertEquals(List.of("rank", "composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "reason",
+        "predicted_D_max_lower", "predicted_D_max_upper", "p_bmg", "in_domain", "composition_distance", "descriptor_distance",
+        "nearest_known_alloys"), candidates.header());
     assertEquals(2, candidates.rowCount());
     assertEquals("1", candidates.cell(0, 0));
     assertEquals("2", candidates.cell(1, 0));
@@ -250,7 +252,7 @@ class PredictTernaryCommandTest {
     assertEquals(3, manifest.path("pruning").path("level").asInt());
     assertTrue(Files.isRegularFile(out.resolve("model/xgboost.json")));
     CsvTable grid = CsvTable.read(out.resolve("grid.csv"));
-    assertEquals(List.of("composition", "Cu", "Zr", "Al", "predicted_D_max", "normalized", "top"), grid.header());
+    assertEquals(List.of("composition", "Cu", "Zr", "Al", "predicted_D_max", "normalized", "top", "predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"), grid.header());
     assertEquals(1326, grid.rowCount(), "51 * 52 / 2 points at 2 at.%");
     CsvTable candidates = CsvTable.read(out.resolve("candidates.csv"));
     for (int r = 0; r < 2; r++) {

@@ -8,6 +8,7 @@ import gfa.cli.workflow.GfaBuild;
 import gfa.cli.workflow.TrainingSource;
 import gfa.core.campaign.LabResults;
 import gfa.core.campaign.Ledger;
+import gfa.core.campaign.PendingProposals;
 import gfa.core.io.AtomicOutput;
 import gfa.models.training.ModelParams;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ public final class Campaign {
     CampaignSeal.seal(json);
     Ledger ledger = Ledger.empty(json.path(CampaignSeal.FIELD).asText());
 
-    CampaignIteration round = CampaignIteration.compute(0, settings, source, ledger, null, null, null, null, null, run);
+    CampaignIteration round = CampaignIteration.compute(0, settings, source, ledger, null, null, null, null, null,
+        PendingProposals.empty(), run);
     round.summary.set("campaign", json.deepCopy()); // what fixed the campaign, kept to name what changes if campaign.json is edited
     try {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -62,10 +64,11 @@ public final class Campaign {
    * predicts, proposes, publishes the iteration and then extends the ledger. The same results
    * given twice in a row are recorded once.
    *
+   * @param choice how to choose this iteration's proposals, or null for the campaign's own rule
    * @param stop the test hook called at named steps
    */
   public static Outcome iterate(CampaignStore campaign, LabResults lab, Path resultsFile, boolean correction, boolean retune,
-      CampaignIteration.Run run, CampaignIteration.Checkpoint stop) throws Exception {
+      CampaignIteration.Choice choice, CampaignIteration.Run run, CampaignIteration.Checkpoint stop) throws Exception {
     Ledger.Kind kind = correction ? Ledger.Kind.CORRECTION : Ledger.Kind.RESULT;
     int last = campaign.lastIteration();
     JsonNode lastSummary = campaign.summary(last);
@@ -83,11 +86,14 @@ public final class Campaign {
     String fileName = resultsFile.getFileName().toString();
     Ledger extended = ledger.append(next, lab, fileName, kind);
     CampaignIteration.Settings settings = CampaignIteration.Settings.of(campaign.settings());
+    if (choice != null) {
+      settings = settings.with(choice);
+    }
     ModelParams fixed = retune ? null : CampaignIteration.previousParams(campaign, last);
     stop.reached("validated");
     CampaignIteration round = CampaignIteration.compute(next, settings,
         TrainingSource.of(campaign.root().resolve(CampaignStore.BASE_DATA)), extended, lab, fileName, kind, fixed,
-        "iteration " + CampaignStore.iterationName(last), run);
+        "iteration " + CampaignStore.iterationName(last), CampaignIteration.pending(lastSummary), run);
     try {
       stop.reached("computed");
       AtomicOutput.publishDirectory(campaign.iteration(next), false, dir -> round.writeInto(dir, stop));

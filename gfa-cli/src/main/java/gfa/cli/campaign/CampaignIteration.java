@@ -4,7 +4,20 @@ import gfa.cli.workflow.GfaBuild;
 import gfa.cli.workflow.ModelTraining;
 import gfa.cli.workflow.TernaryFigures;
 import gfa.cli.workflow.TernaryOutputs;
+import gfa.cli.workflow.TrainModel;
 import gfa.cli.workflow.TrainingSource;
+import gfa.core.campaign.NotCast;
+import gfa.core.campaign.PendingProposals;
+import gfa.core.ternary.Acquisition;
+import gfa.core.ternary.CompositionBounds;
+import gfa.models.eval.CvScheme;
+import gfa.models.eval.SystemGroups;
+import gfa.models.ternary.Proposing;
+import gfa.models.ternary.Trust;
+import gfa.models.training.Generalisation;
+import gfa.models.uncertainty.CalibrationReport;
+import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.TrainingCalibration;
 import gfa.core.concurrent.Workers;
 import gfa.models.ternary.TernaryMap;
 import gfa.models.ternary.TernaryPrediction;
@@ -57,21 +70,64 @@ import java.util.Map;
 public final class CampaignIteration {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /**
+   * How a campaign chooses what to cast and how it states its trust (docs/acquisition.md): the
+   * acquisition rule, the batch size, the bounds every proposal respects, the interval level (%),
+   * the BMG threshold (mm) of p_bmg, and the ingot mass of the weigh-out sheet (null: none).
+   */
+  public record Choice(String acquisition, int candidates, String bounds, double interval, double bmgThreshold, Double ingotGrams) {
+    /** The paper's rule, as campaigns made before these settings existed used. */
+    public static final Choice PAPER = new Choice("top", 2, null, 90, 1, null);
+
+    static Choice of(JsonNode s) {
+      JsonNode c = s.path("proposals");
+      if (!c.isObject()) {
+        return PAPER;
+      }
+      return new Choice(c.path("acquisition").asText("top"), c.path("candidates").asInt(2),
+          c.path("bounds").isTextual() ? c.path("bounds").asText() : null, c.path("interval_percent").asDouble(90),
+          c.path("bmg_threshold_mm").asDouble(1), c.path("ingot_grams").isNumber() ? c.path("ingot_grams").asDouble() : null);
+    }
+
+    void writeTo(ObjectNode s) {
+      ObjectNode c = s.putObject("proposals");
+      c.put("acquisition", acquisition);
+      c.put("candidates", candidates);
+      c.put("bounds", bounds);
+      c.put("interval_percent", interval);
+      c.put("bmg_threshold_mm", bmgThreshold);
+      c.put("ingot_grams", ingotGrams);
+    }
+
+    /** The rule for {@code system}, never proposing {@code pending}; EI improves on {@code bestMeasured}. */
+    public Proposing proposing(TernarySystem system, List<Composition> pending, double bestMeasured) {
+      CompositionBounds limits = bounds == null ? CompositionBounds.none(system) : CompositionBounds.parse(bounds, system);
+      return new Proposing(Acquisition.parse(acquisition), new Acquisition.Parameters(Acquisition.DEFAULT_KAPPA, bestMeasured),
+          candidates, limits, pending);
+    }
+  }
+
   /** What fixes a round besides the lab results: read from campaign.json. */
   public record Settings(TernarySystem system, PruningLevel level, long seed, int folds, Integer budget, boolean paper,
-      List<String> learners, int step, double top, int candidateStep, String dataFile, String dataSha256) {
+      List<String> learners, int step, double top, int candidateStep, String dataFile, String dataSha256, Choice choice) {
 
-    static Settings of(JsonNode s) {
+    public static Settings of(JsonNode s) {
       List<String> learners = new ArrayList<>();
       s.path("learners").forEach(n -> learners.add(n.asText()));
       JsonNode budget = s.path("budget");
       return new Settings(TernarySystem.parse(s.path("system").asText()), PruningLevel.of(s.path("level").asInt()),
           s.path("seed").asLong(), s.path("folds").asInt(), budget.isNumber() ? budget.asInt() : null,
           s.path("paper").asBoolean(), learners, s.path("grid_step").asInt(), s.path("top_percent").asDouble(),
-          s.path("candidate_step").asInt(), s.path("data").path("file").asText(), s.path("data").path("sha256").asText());
+          s.path("candidate_step").asInt(), s.path("data").path("file").asText(), s.path("data").path("sha256").asText(),
+          Choice.of(s));
     }
 
-    void writeTo(ObjectNode s) {
+    /** The same settings with another choice (an iterate that overrides the campaign's rule). */
+    public Settings with(Choice other) {
+      return new Settings(system, level, seed, folds, budget, paper, learners, step, top, candidateStep, dataFile, dataSha256, other);
+    }
+
+    public void writeTo(ObjectNode s) {
       s.put("system", system.name());
       s.put("level", level.level());
       s.put("seed", seed);
@@ -89,6 +145,7 @@ public final class CampaignIteration {
       s.put("candidate_step", candidateStep);
       s.putObject("descriptors").put("preset", Preset.GONG2024.name().toLowerCase(java.util.Locale.ROOT))
           .put("miedema", MiedemaVersion.PAPER.id()).put("tables_version", ElementData.standard().version());
+      choice.writeTo(s);
     }
   }
 
@@ -114,9 +171,12 @@ public final class CampaignIteration {
   public final ObjectNode summary;
   public final TernaryOutputs.Rendered rendered;
   public final LabResults newResults;
+  public final TrainingCalibration calibration;
 
   private CampaignIteration(int iteration, Settings settings, TernarySelection selection, TrainingResult result,
-      ObjectNode manifest, ObjectNode report, ObjectNode summary, TernaryOutputs.Rendered rendered, LabResults newResults) {
+      ObjectNode manifest, ObjectNode report, ObjectNode summary, TernaryOutputs.Rendered rendered, LabResults newResults,
+      TrainingCalibration calibration) {
+    this.calibration = calibration;
     this.iteration = iteration;
     this.settings = settings;
     this.selection = selection;
@@ -138,9 +198,11 @@ public final class CampaignIteration {
    * @param kind whether they are new results or corrections of earlier ones
    * @param fixed hyperparameters to reuse, or null to tune with the campaign's budget
    * @param paramsFrom where {@code fixed} came from, for the record
+   * @param pending the alloys proposed earlier and not yet reported (empty at iteration 0)
    */
   public static CampaignIteration compute(int iteration, Settings settings, TrainingSource baseData, Ledger ledger, LabResults newResults,
-      String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, Run run) throws Exception {
+      String resultsFile, Ledger.Kind kind, ModelParams fixed, String paramsFrom, PendingProposals pending, Run run)
+      throws Exception {
     Preset preset = Preset.GONG2024;
     MiedemaVersion miedema = MiedemaVersion.PAPER;
     Featurizer featurizer = Featurizer.of(preset, miedema);
@@ -159,10 +221,25 @@ public final class CampaignIteration {
     Folds folds = Folds.shuffled(training.rows(), options.folds(), options.seed());
     TrainingResult result = ModelTraining.run(training, options, folds, fixed, run.listener());
     try {
+      // calibrated on leave-system-out folds, as 'gfa train' calibrates (docs/trust.md)
+      String[] groups = SystemGroups.of(training.compositions());
+      Generalisation generalisation = ModelTraining.generalisation(
+          result, training, groups, CvScheme.RANDOM, true, options, run.listener());
+      TrainingCalibration calibration = TrainModel.calibrate(
+          result, training, groups, CvScheme.RANDOM, folds, generalisation, options.seed());
+      Choice choice = settings.choice();
+      Trust trust = new Trust(calibration.record(), choice.interval() / 100, choice.bmgThreshold());
+      PendingProposals.Settlement settled = pending.settle(newResults == null ? List.of()
+          : newResults.results().stream().map(LabResult::composition).toList(), newResults == null ? List.of() : newResults.notCast());
+      Proposing proposing = choice.proposing(system, settled.pending().compositions(),
+          Acquisition.bestMeasured(labels.values().stream().mapToDouble(Double::doubleValue).toArray()));
       TernaryGrid grid = TernaryGrid.of(system, settings.step());
       TernaryMap map = TernaryPrediction.predict(featurizer, result.ensemble(), grid,
-          new TernarySelection.Options(settings.top(), settings.candidateStep(), ledger.measured()), run.workers());
+          new TernarySelection.Options(settings.top(), settings.candidateStep(), ledger.measured()), proposing, trust,
+          run.workers());
       TernarySelection selection = map.selection();
+      PendingProposals after = settled.pending().propose(iteration,
+          map.candidates().stream().map(gfa.core.ternary.Candidate::composition).toList(), ledger.measured());
 
       Provenance provenance = new Provenance(GfaBuild.version(), CampaignStore.BASE_DATA, settings.dataSha256(),
           training.rows(), "D_max", "computed", preset.name().toLowerCase(java.util.Locale.ROOT), miedema.id(),
@@ -174,13 +251,19 @@ public final class CampaignIteration {
       campaign.put("lab_alloys", labels.size());
       campaign.put("hyperparameters", fixed == null ? "tuned" : "reused from " + paramsFrom);
       ObjectNode report = ModelStore.report(result);
+      generalisation.addTo(report);
+      CalibrationReport.addTo(report, calibration);
+      manifest.putObject("calibration").put("file", CalibrationStore.FILE)
+          .put("calibrated_on", calibration.record().calibration().calibratedOn());
 
       String title = system.name() + " \u2014 campaign iteration " + iteration + " (" + base.rows() + " alloys of subdataset "
           + settings.level().level() + " + " + labels.size() + " lab result" + (labels.size() == 1 ? "" : "s") + ")";
-      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(selection, TernaryFigures.draw(selection, title));
-      ObjectNode summary = summary(iteration, settings, selection, result, base.rows(), training.rows(), labels.size(),
-          newResults, resultsFile, kind, ledger, fixed == null ? "tuned" : "reused from " + paramsFrom);
-      return new CampaignIteration(iteration, settings, selection, result, manifest, report, summary, rendered, newResults);
+      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(
+          map, TernaryFigures.draw(selection, map.candidates(), title), choice.ingotGrams());
+      ObjectNode summary = summary(iteration, settings, map, result, base.rows(), training.rows(), labels.size(),
+          newResults, resultsFile, kind, ledger, fixed == null ? "tuned" : "reused from " + paramsFrom, settled, after);
+      return new CampaignIteration(iteration, settings, selection, result, manifest, report, summary, rendered, newResults,
+          calibration);
     } catch (Exception | Error e) {
       result.ensemble().close();
       throw e;
@@ -193,6 +276,7 @@ public final class CampaignIteration {
     checkpoint.reached("iteration-half-written");
     Path modelDir = Files.createDirectory(dir.resolve(CampaignStore.MODEL));
     ModelStore.writeInto(modelDir, result, manifest, report);
+    CalibrationStore.write(modelDir, calibration.record());
     if (newResults != null) {
       Files.writeString(dir.resolve(CampaignStore.RESULTS), resultsTable(newResults).toCsv());
     }
@@ -206,12 +290,16 @@ public final class CampaignIteration {
       rows.add(new String[] {r.composition().format(), r.outcome().label(),
           Double.isNaN(r.dmaxMm()) ? "" : CsvTable.formatNumber(r.dmaxMm()), r.note()});
     }
+    for (NotCast n : results.notCast()) {
+      rows.add(new String[] {n.composition().format(), NotCast.OUTCOME, "", n.note()});
+    }
     return new CsvTable(List.of(LabResults.COMPOSITION, LabResults.OUTCOME, LabResults.DMAX, LabResults.NOTE), rows);
   }
 
-  private static ObjectNode summary(int iteration, Settings settings, TernarySelection s, TrainingResult result,
+  private static ObjectNode summary(int iteration, Settings settings, TernaryMap map, TrainingResult result,
       int baseRows, int rows, int labAlloys, LabResults newResults, String resultsFile, Ledger.Kind kind, Ledger ledger,
-      String hyperparameters) {
+      String hyperparameters, PendingProposals.Settlement settled, PendingProposals pending) {
+    TernarySelection s = map.selection();
     ObjectNode root = new ObjectMapper().createObjectNode();
     TernaryGrid grid = s.grid();
     root.put("iteration", iteration);
@@ -234,6 +322,10 @@ public final class CampaignIteration {
       results.put("sha256", newResults.sha256());
       results.put("alloys", newResults.results().size());
       results.put("kind", kind.label());
+      ArrayNode notCast = results.putArray("not_cast");
+      newResults.notCast().forEach(n -> notCast.add(n.composition().format()));
+      ArrayNode notProposed = results.putArray("not_proposed");
+      settled.notProposed().forEach(c -> notProposed.add(c.format()));
     }
     // The iteration's own record of the campaign it belongs to and of the ledger as it leaves it
     // (CampaignVerifier checks both): a line changed or removed later no longer matches.
@@ -254,7 +346,17 @@ public final class CampaignIteration {
     top.put("largest", s.regionSizes().length == 0 ? 0 : s.regionSizes()[0]);
     s.largestRegion().ifPresent(region -> TernaryOutputs.putAtPercent(top.putObject("largest_centroid"), grid, centroid(grid, region)));
     root.put("excluded_measured_alloys", s.options().excluded().size());
-    TernaryOutputs.putCandidates(root.putArray("candidates"), s);
+    Choice choice = settings.choice();
+    ObjectNode rule = root.putObject("proposals");
+    rule.put("acquisition", choice.acquisition());
+    rule.put("candidates", choice.candidates());
+    rule.put("bounds", choice.bounds());
+    TernaryOutputs.putCandidates(root.putArray("candidates"), map, choice.ingotGrams());
+    // proposed and not yet reported, this iteration's candidates included: never proposed again until reported
+    ArrayNode waiting = root.putArray("pending");
+    for (PendingProposals.Pending w : pending.proposals()) {
+      waiting.addObject().put("composition", w.composition().format()).put("proposed_in", w.iteration());
+    }
     return root;
   }
 
@@ -271,6 +373,15 @@ public final class CampaignIteration {
       sum[k] = Math.round(10 * sum[k] / region.size()) / 10.0;
     }
     return sum;
+  }
+
+  /** The pending proposals an iteration left, as its summary records them (none for campaigns older than the record). */
+  public static PendingProposals pending(JsonNode summary) {
+    List<PendingProposals.Pending> out = new ArrayList<>();
+    for (JsonNode p : summary.path("pending")) {
+      out.add(new PendingProposals.Pending(Composition.parse(p.path("composition").asText()), p.path("proposed_in").asInt()));
+    }
+    return new PendingProposals(out);
   }
 
   /** Where this round's hyperparameters came from when reused: the previous iteration's model. */

@@ -89,6 +89,8 @@ public final class CampaignStatus {
         t.putNull("moved_at_percent");
       }
       previous = centroid;
+      ArrayNode pending = row.putArray("pending");
+      summary.path("pending").forEach(w -> pending.add(w.path("composition").asText()));
       row.put("predicted_max_at", summary.path("predicted_D_max").path("argmax").asText());
       row.put("predicted_max_mm", summary.path("predicted_D_max").path("max").asDouble());
     }

@@ -51,12 +51,13 @@ public final class PredictTernary {
       if (ingotGrams != null) {
         WeighOut.requireIngotGrams(ingotGrams);
       }
-      if (!proposing.isPaperRule()) {
-        // the lattice, bounds and batch size are checked now, on no scores, not after a training
-        BatchSelection.propose(grid, new double[grid.size()], "check", new BatchSelection.Options(proposing.candidates(),
-            selection.candidateStep(), selection.topPercent(), BatchSelection.DEFAULT_SPACING, proposing.bounds(),
-            selection.excluded(), proposing.pending()));
-      }
+      checkProposing(grid, selection, proposing);
+    }
+
+    /** A request with no exclude file, built only to check its values (campaign init checks its options so). */
+    public static Request checked(TernaryGrid grid, TernarySelection.Options selection, Proposing proposing, double interval,
+        double bmgThreshold, Double ingotGrams) {
+      return new Request(grid, selection, null, proposing, interval, bmgThreshold, ingotGrams);
     }
 
     /** The paper's request: its pair, the default interval and threshold, no weigh-out. */
@@ -112,6 +113,18 @@ public final class PredictTernary {
     } catch (Exception | Error e) {
       predictor.close();
       throw e;
+    }
+  }
+
+  /**
+   * Checks the lattice, the bounds and the batch size of a rule now, on no scores, so that a bad
+   * one is refused before a model is trained: the same one-line errors the proposal would give.
+   */
+  public static void checkProposing(TernaryGrid grid, TernarySelection.Options selection, Proposing proposing) {
+    if (!proposing.isPaperRule()) {
+      BatchSelection.propose(grid, new double[grid.size()], "check", new BatchSelection.Options(proposing.candidates(),
+          selection.candidateStep(), selection.topPercent(), BatchSelection.DEFAULT_SPACING, proposing.bounds(),
+          selection.excluded(), proposing.pending()));
     }
   }
 

@@ -111,10 +111,8 @@ public final class PruningStudyRun {
     params.learners().forEach(d.putArray("learners")::add);
     skipped.forEach(d.putArray("not_fitted_zero_weight")::add);
     ObjectNode p = d.putObject("params");
-    params.params().forEach((id, values) -> {
-      ObjectNode node = p.putObject(id);
-      values.forEach((k, v) -> node.put(k, ((Number) v).doubleValue()));
-    });
+    // typed: whole-numbered parameters are written as integers
+    params.options().forEach((id, o) -> o.writeTo(p.putObject(id)));
     ObjectNode w = d.putObject("weights");
     params.learners().forEach(id -> w.put(id, params.weights().get(id)));
     d.put("note", note);

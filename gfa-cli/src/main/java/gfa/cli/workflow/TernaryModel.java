@@ -1,7 +1,5 @@
 package gfa.cli.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import gfa.core.GfaInputException;
 import gfa.core.data.MiedemaVersion;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
@@ -11,6 +9,7 @@ import gfa.models.training.Ensemble;
 import gfa.models.training.GfaModel;
 import gfa.models.eval.CvScheme;
 import gfa.models.training.ModelStore;
+import gfa.models.training.Provenance;
 import gfa.models.uncertainty.CalibrationRecord;
 import gfa.models.uncertainty.CalibrationStore;
 import gfa.models.training.TrainingData;
@@ -58,20 +57,19 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
    */
   public static TernaryModel load(Path directory, TernarySystem target) {
     GfaModel model = GfaModel.load(directory, null, null);
-    JsonNode manifest = model.stored().manifest();
-    JsonNode pruning = manifest.path("pruning");
+    Provenance provenance = model.provenance();
     List<String> warnings = new ArrayList<>();
     String title;
-    int rows = manifest.path("data").path("rows").asInt();
-    String file = manifest.path("data").path("file").asText("?");
-    String prunedFor = pruning.isObject() ? pruning.path("system").asText("") : null;
-    Integer prunedLevel = pruning.isObject() ? pruning.path("level").asInt() : null;
+    int rows = provenance.rows();
+    String file = provenance.dataFile() == null ? "?" : provenance.dataFile();
+    String prunedFor = provenance.pruningSystem();
+    Integer prunedLevel = provenance.pruningLevel();
     if (prunedFor == null) {
       warnings.add("model " + directory + " was trained without pruning for " + target.name() + " (its manifest has no "
           + "pruning), so it may have seen alloys of " + target.name() + " itself (category (v)): the map is not a "
           + "prediction for an unexplored system. Train with '--system " + target.name() + "' or use --data for that.");
       title = target.name() + " \u2014 model not pruned for this system (" + rows + " alloys of " + file + ")";
-    } else if (sameSystem(prunedFor, target)) {
+    } else if (provenance.prunedFor(target)) {
       title = target.name() + " \u2014 trained on subdataset " + prunedLevel + " (" + rows + " alloys of " + file + ")";
     } else {
       warnings.add("model " + directory + " was pruned for " + prunedFor + ", not for " + target.name()
@@ -83,14 +81,6 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
         model.learners(), null, null);
     CalibrationRecord calibration = CalibrationStore.read(directory).orElse(null);
     return new TernaryModel(model.featurizer(), model.ensemble(), calibration, description, title, warnings, null, model::close);
-  }
-
-  private static boolean sameSystem(String prunedFor, TernarySystem target) {
-    try {
-      return TernarySystem.parse(prunedFor).elementSet().equals(target.elementSet());
-    } catch (GfaInputException e) {
-      return false;
-    }
   }
 
   /**

@@ -116,7 +116,7 @@ public final class TrainModel {
    * Conformal calibration of the intervals and p_bmg from the run's out-of-fold predictions
    * (leave-system-out ones when there are), with its honest coverage check; nothing is refitted.
    */
-  private static TrainingCalibration calibrate(
+  public static TrainingCalibration calibrate(
       TrainingResult result, TrainingData training, String[] groups, CvScheme scheme, Folds folds, Generalisation g, long seed) {
     // the second cross-validation's folds, exactly as Generalisation.evaluate drew them
     Folds extraFolds = g.extra() == null ? null : scheme.other().folds(groups, result.folds(), seed);

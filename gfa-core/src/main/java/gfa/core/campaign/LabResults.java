@@ -26,14 +26,22 @@ import java.util.Map;
  * @param source the file as named in messages
  * @param sha256 SHA-256 of the file's bytes: the same file given twice is recognised
  * @param locations where each row is in the file, for messages ({@code lab.csv line 3})
+ * @param notCast the rows whose outcome is {@code not-cast}: proposed alloys the lab did not cast;
+ *     they give no label and are only taken off the campaign's pending proposals
  */
-public record LabResults(List<LabResult> results, String source, String sha256, List<String> locations) {
+public record LabResults(List<LabResult> results, String source, String sha256, List<String> locations, List<NotCast> notCast) {
   public static final String COMPOSITION = DatasetReader.COMPOSITION_COLUMN;
   public static final String OUTCOME = DatasetReader.OUTCOME_COLUMN;
   public static final String DMAX = DatasetReader.DIAMETER_COLUMN;
   public static final String NOTE = "note";
 
+  /** Results with no {@code not-cast} rows. */
+  public LabResults(List<LabResult> results, String source, String sha256, List<String> locations) {
+    this(results, source, sha256, locations, List.of());
+  }
+
   public LabResults {
+    notCast = List.copyOf(notCast);
     results = List.copyOf(results);
     locations = List.copyOf(locations);
     if (locations.size() != results.size()) {
@@ -43,7 +51,7 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
 
   /** The same results, recorded as coming from a file with another SHA-256. */
   public LabResults withSha256(String sha) {
-    return new LabResults(results, source, sha, locations);
+    return new LabResults(results, source, sha, locations, notCast);
   }
 
   /** Where result {@code row} is in its file. */
@@ -86,6 +94,8 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
       throw new GfaInputException(table.source() + ": no results (the file has a header but no rows)");
     }
     List<LabResult> results = new ArrayList<>(table.rowCount());
+    List<String> locations = new ArrayList<>(table.rowCount());
+    List<NotCast> notCast = new ArrayList<>();
     Map<Composition, Integer> firstRow = new LinkedHashMap<>();
     for (int r = 0; r < table.rowCount(); r++) {
       String where = table.where(r);
@@ -100,6 +110,10 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
           throw new GfaInputException(where + ": composition '" + Excerpt.of(table.cell(r, composition)) + "' contains " + e
               + ", which is not in " + system.name());
         }
+      }
+      if (NotCast.isNotCast(table.cell(r, outcome))) {
+        notCast.add(new NotCast(alloy, note >= 0 ? table.cell(r, note) : ""));
+        continue;
       }
       Outcome o;
       try {
@@ -125,17 +139,20 @@ public record LabResults(List<LabResult> results, String source, String sha256, 
         throw e.at(where + ": dmax_mm");
       }
       LabResult result = new LabResult(alloy, o, diameter, note >= 0 ? table.cell(r, note) : "");
-      Integer earlier = firstRow.putIfAbsent(alloy, r);
+      Integer earlier = firstRow.putIfAbsent(alloy, results.size());
       if (earlier != null && results.get(earlier).outcome() != o) {
         throw new GfaInputException(where + ": outcome: " + alloy.format() + " is " + o + " here but "
-            + results.get(earlier).outcome() + " in " + table.where(earlier) + "; correct one of them");
+            + results.get(earlier).outcome() + " in " + locations.get(earlier) + "; correct one of them");
       }
       results.add(result);
+      locations.add(where);
     }
-    List<String> locations = new ArrayList<>(results.size());
-    for (int r = 0; r < results.size(); r++) {
-      locations.add(table.where(r));
+    for (NotCast n : notCast) {
+      if (firstRow.containsKey(n.composition())) {
+        throw new GfaInputException(table.source() + ": " + n.composition().format() + " is reported both as "
+            + NotCast.OUTCOME + " and with a result; correct the results file");
+      }
     }
-    return new LabResults(results, table.source(), table.sha256(), locations);
+    return new LabResults(results, table.source(), table.sha256(), locations, notCast);
   }
 }

@@ -22,8 +22,8 @@ public record PendingProposals(List<Pending> proposals) {
   /** One pending alloy and the iteration that proposed it. */
   public record Pending(Composition composition, int iteration) {
     public Pending {
-      if (iteration < 1) {
-        throw new IllegalArgumentException("iteration " + iteration + " is below 1");
+      if (iteration < 0) {
+        throw new IllegalArgumentException("iteration " + iteration + " is below 0");
       }
     }
   }
