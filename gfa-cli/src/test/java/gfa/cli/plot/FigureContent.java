@@ -77,6 +77,18 @@ final class FigureContent {
     return out;
   }
 
+  /** The child elements of {@code parent} named {@code tag}. */
+  List<Element> children(Element parent, String tag) {
+    List<Element> out = new ArrayList<>();
+    NodeList nodes = parent.getChildNodes();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i) instanceof Element e && e.getTagName().equals(tag)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /**
    * The filled discs of radius {@code r} in {@code fill} (an SVG colour such as
    * {@code rgb(255,255,255)}): one per marker of that kind, its ring being a second, unfilled
