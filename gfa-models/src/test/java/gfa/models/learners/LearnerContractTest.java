@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gfa.models.eval.RegressionMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class LearnerContractTest {
   @MethodSource("learners")
   void predictsHeldOutRowsFarBetterThanTheMean(Learner learner) {
     try (FittedModel model = fitDefaults(learner, 1)) {
-      double r2 = SyntheticRegression.r2(DATA.testY(), model.predict(DATA.testX()));
+      double r2 = RegressionMetrics.of(DATA.testY(), model.predict(DATA.testX())).r2();
       System.out.printf("%-8s synthetic held-out R^2 = %.4f%n", learner.id(), r2);
       assertTrue(r2 > MIN_HELD_OUT_R2.get(learner.id()), learner.id() + ": held-out R^2 " + r2);
     }

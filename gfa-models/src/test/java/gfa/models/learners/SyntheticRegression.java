@@ -31,20 +31,4 @@ record SyntheticRegression(double[][] trainX, double[] trainY, double[][] testX,
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
-
-  /** The coefficient of determination of {@code predicted} against {@code actual}. */
-  static double r2(double[] actual, double[] predicted) {
-    double mean = 0;
-    for (double a : actual) {
-      mean += a;
-    }
-    mean /= actual.length;
-    double residual = 0;
-    double total = 0;
-    for (int i = 0; i < actual.length; i++) {
-      residual += (actual[i] - predicted[i]) * (actual[i] - predicted[i]);
-      total += (actual[i] - mean) * (actual[i] - mean);
-    }
-    return 1 - residual / total;
-  }
 }
