@@ -296,12 +296,12 @@ public final class TernaryFigure {
     int[] sizes = selection.regionSizes();
     if (sizes.length > 0) {
       swatch(g, x, y, LARGEST);
-      text(g, fm, "largest " + topName + " region (" + sizes[0] + " points)", textX, y);
+      text(g, fm, "largest " + topName + " region (" + sizes[0] + (sizes[0] == 1 ? " point)" : " points)"), textX, y);
       y += line;
       int others = selection.topCount() - sizes[0];
       if (others > 0) {
         swatch(g, x, y, OTHER_TOP);
-        text(g, fm, "other " + topName + " points (" + others + " in " + (sizes.length - 1) + " region"
+        text(g, fm, "other " + topName + (others == 1 ? " point (" : " points (") + others + " in " + (sizes.length - 1) + " region"
             + (sizes.length == 2 ? "" : "s") + ")", textX, y);
         y += line;
       }

@@ -134,7 +134,7 @@ class TernaryFigureTest {
       figure.assertColour(expected, inCell(axes, i), 2, GRID.composition(i).format());
     }
     assertEquals(1, figure.count("largest top 20% region (4 points)"));
-    assertEquals(1, figure.count("other top 20% points (1 in 1 region)"));
+    assertEquals(1, figure.count("other top 20% point (1 in 1 region)"));
     assertEquals(1, figure.count("(b) The top 20% and the next two alloys to cast"));
     assertEquals(1, figure.count("10 at.% lattice"));
   }
