@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import gfa.models.eval.Scoring;
 import gfa.models.search.Trial;
 import gfa.models.training.TrainingListener;
 import java.time.Duration;
@@ -26,9 +27,9 @@ final class SearchProgress implements TrainingListener, AutoCloseable {
   public void trialFinished(String name, Trial trial, Trial best, Duration elapsed) {
     if (bar != null) {
       bar.step(1);
-      String score = name.equals("fusion")
-          ? String.format(Locale.ROOT, "best CV R2 %.4f", -best.loss())
-          : String.format(Locale.ROOT, "best CV RMSE %.4f", best.loss());
+      // the search minimises the score negated; the bar shows the score under its name
+      Scoring scoring = name.equals("fusion") ? Scoring.R2 : Scoring.NEG_RMSE;
+      String score = String.format(Locale.ROOT, "best CV %s %.4f", scoring.id(), scoring.score(best.loss()));
       bar.message(score);
     }
   }

@@ -12,6 +12,7 @@ import gfa.core.campaign.Ledger;
 import gfa.core.io.AtomicOutput;
 import gfa.core.io.CsvTable;
 import gfa.core.pruning.TernarySystem;
+import gfa.core.ternary.Candidate;
 import gfa.core.ternary.TernaryGrid;
 import gfa.core.ternary.TernarySelection;
 import java.io.PrintWriter;
@@ -188,10 +189,24 @@ public final class CampaignStatus {
             }));
       }
       JsonNode row = status.path("iterations").get(k);
+      // the candidates the iteration proposed, as its summary records them (a batch, or a pair that
+      // avoided pending alloys, is not what a fresh selection on the grid would give)
+      List<Candidate> proposed = new ArrayList<>();
+      for (JsonNode c : campaign.summary(k).path("candidates")) {
+        Composition alloy = Composition.parse(c.path("composition").asText());
+        int index = grid.find(alloy).orElse(-1);
+        if (index < 0) {
+          throw new GfaInputException(campaign.iteration(k).resolve(CampaignStore.SUMMARY) + ": candidate " + alloy.format()
+              + " is not on the iteration's grid");
+        }
+        proposed.add(new Candidate(c.path("rank").asInt(), index, grid.atPercent(index), alloy,
+            c.path("predicted_D_max").asDouble(), c.path("normalized").asDouble(), c.path("reason").asText()));
+      }
       String caption = "iteration " + k + (k == 0 ? ": base data only" : ": +" + row.path("lab_alloys").asInt() + " lab alloys");
-      String second = row.path("rows").asInt() + " rows \u00b7 next: " + selection.candidates().get(0).composition().format().replace(" ", "")
-          + ", " + selection.candidates().get(1).composition().format().replace(" ", "");
-      panels.add(new TernaryMosaic.Panel(selection, List.of(caption, second), markers));
+      List<String> next = new ArrayList<>();
+      proposed.forEach(c -> next.add(c.composition().format().replace(" ", "")));
+      String second = row.path("rows").asInt() + " rows \u00b7 next: " + String.join(", ", next);
+      panels.add(new TernaryMosaic.Panel(selection, List.of(caption, second), markers, proposed));
     }
     TernaryMosaic mosaic = new TernaryMosaic(system.name() + " campaign: the map of every iteration", panels, Math.min(4, panels.size()));
     if (!gfa.core.io.OutputPath.isStandardOutput(maps) && maps.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {

@@ -56,11 +56,17 @@ public final class TernaryMosaic {
   /** An alloy to mark on a panel, at its at.% of A, B and C. */
   public record Marker(double a, double b, double c, Style style) {}
 
-  /** One map: its selection, a caption of one or two lines, and extra markers. */
-  public record Panel(TernarySelection selection, List<String> caption, List<Marker> markers) {
+  /** One map: its selection, a caption of one or two lines, extra markers, and the numbered candidates. */
+  public record Panel(TernarySelection selection, List<String> caption, List<Marker> markers, List<Candidate> candidates) {
     public Panel {
       caption = List.copyOf(caption);
       markers = List.copyOf(markers);
+      candidates = List.copyOf(candidates);
+    }
+
+    /** A panel whose candidates are its selection's own (the paper's pair). */
+    public Panel(TernarySelection selection, List<String> caption, List<Marker> markers) {
+      this(selection, caption, markers, selection.candidates());
     }
   }
 
@@ -176,7 +182,7 @@ public final class TernaryMosaic {
     for (Marker m : panel.markers()) {
       marker(g, axes.point(m.a(), m.b(), m.c()), m.style());
     }
-    List<Candidate> candidates = s.candidates();
+    List<Candidate> candidates = panel.candidates();
     for (int k = candidates.size() - 1; k >= 0; k--) {
       int[] p = candidates.get(k).atPercent();
       numbered(g, axes.point(p[0], p[1], p[2]), candidates.get(k).rank());

@@ -2,6 +2,7 @@ package gfa.models.training;
 
 import gfa.models.eval.Folds;
 import gfa.models.eval.RegressionMetrics;
+import gfa.models.eval.Scoring;
 import gfa.models.search.Budget;
 import gfa.models.search.Parameter;
 import gfa.models.search.SearchResult;
@@ -62,7 +63,7 @@ public final class FusionWeights {
                 w[m] = ((Number) params.get(learners.get(m))).doubleValue();
               }
               double[] fused = fuse(outOfFold, w);
-              return Double.isNaN(fused[0]) ? Double.NaN : -RegressionMetrics.meanOverFolds(y, fused, folds).r2();
+              return Double.isNaN(fused[0]) ? Double.NaN : Scoring.R2.loss(Scoring.R2.of(y, fused, folds));
             },
             budget,
             TpeOptions.defaults(seed),

@@ -1,5 +1,6 @@
 package gfa.models.training;
 
+import gfa.models.eval.Scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -137,6 +138,8 @@ public final class ModelStore {
     for (TunedModel t : r.models()) {
       ObjectNode m = models.putObject(t.learner());
       metrics(m, t.cv(), true);
+      m.put("scoring", Scoring.NEG_RMSE.id());
+      m.put("best_score", Scoring.NEG_RMSE.of(t.cv()));
       m.put("trials", t.trials());
       m.put("stop_reason", t.stopReason());
       t.options().writeTo(m.putObject("best_params"));
@@ -144,6 +147,8 @@ public final class ModelStore {
     }
     ObjectNode fusion = report.putObject("fusion");
     metrics(fusion, r.fusion(), true);
+    fusion.put("scoring", Scoring.R2.id());
+    fusion.put("best_score", Scoring.R2.of(r.fusion()));
     ObjectNode weights = fusion.putObject("weights");
     r.weights().forEach(weights::put);
     fusion.put("seconds", round(r.fusionSeconds()));

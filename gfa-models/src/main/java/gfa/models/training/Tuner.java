@@ -1,6 +1,7 @@
 package gfa.models.training;
 
 import gfa.models.eval.RegressionMetrics;
+import gfa.models.eval.Scoring;
 import gfa.models.learners.Learner;
 import gfa.models.learners.QRange;
 import gfa.models.search.Budget;
@@ -56,7 +57,7 @@ public final class Tuner {
               return known;
             }
             double[] oof = cv.outOfFold(params, seed);
-            double loss = RegressionMetrics.meanOverFolds(y, oof, folds.folds()).rmse();
+            double loss = Scoring.NEG_RMSE.loss(Scoring.NEG_RMSE.of(y, oof, folds.folds()));
             seen.put(params, loss);
             if (loss < bestLoss[0]) { // strictly better: the search's best is the first of equal losses
               bestLoss[0] = loss;
