@@ -126,9 +126,19 @@ public final class DmaxModel implements AutoCloseable {
     return predictSystem(system, 1);
   }
 
-  /** {@link #predictSystem(String, int, double, int)} with the paper's top 5 % and candidates on the 5 at.% lattice. */
+  /**
+   * {@link #predictSystem(String, int, double, int)} with the paper's top 5 % and the candidates on
+   * the 5 at.% lattice, or on the finest lattice coarser than that the grid has points on (10 at.%
+   * for a 2 or 10 at.% grid, 20 for a 4 or 20 at.% one).
+   */
   public SystemMap predictSystem(String system, int step) {
-    return predictSystem(system, step, TernarySelection.Options.PAPER_TOP_PERCENT, TernarySelection.Options.PAPER_CANDIDATE_STEP);
+    int paper = TernarySelection.Options.PAPER_CANDIDATE_STEP;
+    int candidateStep = step > 0 ? leastCommonMultiple(step, paper) : paper; // a bad step is refused with the grid
+    return predictSystem(system, step, TernarySelection.Options.PAPER_TOP_PERCENT, candidateStep);
+  }
+
+  private static int leastCommonMultiple(int a, int b) {
+    return a / java.math.BigInteger.valueOf(a).gcd(java.math.BigInteger.valueOf(b)).intValue() * b;
   }
 
   /**

@@ -111,6 +111,26 @@ class GlassFormingAbilityTest {
   }
 
   @Test
+  void trainingOnTheBuiltInTableRecordsItAsGfaTrainDoes() throws Exception {
+    Training quick = Training.defaults().withLearners("xgboost").withTrials(1).withFolds(2).withoutExtraCv().withThreads(1)
+        .prunedFor("Zr-Al-Cu");
+    Path out = tmp.resolve("built-in-model");
+    try (DmaxModel model = GlassFormingAbility.train(quick)) {
+      assertEquals("Zr-Al-Cu", model.prunedFor());
+      SystemMap coarse = model.predictSystem("Cu-Zr-Al", 10);
+      assertEquals(List.of(), coarse.warnings(), "the same system in another order");
+      assertEquals(10, coarse.map().selection().options().candidateStep(), "no 5 at.% lattice on a 10 at.% grid");
+      assertEquals(66, coarse.grid().rowCount());
+      model.save(out);
+    }
+    JsonNode manifest = manifest(out);
+    assertTrue(manifest.path("data").path("built_in").asBoolean(), manifest.toString());
+    assertEquals("ward2018-gfa.csv", manifest.path("data").path("file").asText());
+    assertEquals("Zr-Al-Cu", manifest.path("pruning").path("system").asText());
+    assertEquals(3, manifest.path("pruning").path("level").asInt());
+  }
+
+  @Test
   void aLoadedModelSavesACopyOfItsDirectory() throws Exception {
     Path copy = tmp.resolve("copy");
     try (DmaxModel loaded = GlassFormingAbility.load(apiModel)) {
