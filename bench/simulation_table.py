@@ -8,9 +8,22 @@ and the paired comparison with top and random (every strategy of a repeat shares
 """
 import csv
 import json
+import math
 import statistics
 import sys
 from collections import defaultdict
+
+
+
+def sign_test(wins, losses):
+    """Two-sided exact binomial p of wins against losses (ties dropped), p = 1/2."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    k = min(wins, losses)
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
 
 d = sys.argv[1]
 summary = json.load(open(f"{d}/summary.json"))
@@ -57,13 +70,13 @@ for name in strategies:
 print()
 print("Paired, per (system, repeat): earlier / same round / later than the reference (censored at R + 1)")
 print()
-print("| strategy | vs top: earlier | same | later | vs random: earlier | same | later |")
-print("|---|---|---|---|---|---|---|")
+print("| strategy | vs top: earlier | same | later | sign test p | vs random: earlier | same | later | sign test p |")
+print("|---|---|---|---|---|---|---|---|---|")
 for name in strategies:
     cells = []
     for ref in ("top", "random"):
         if ref not in strategies:
-            cells += ["", "", ""]
+            cells += ["", "", "", ""]
             continue
         e = t = l = 0
         for sy in systems:
@@ -72,5 +85,5 @@ for name in strategies:
                 e += a < b
                 t += a == b
                 l += a > b
-        cells += [str(e), str(t), str(l)]
+        cells += [str(e), str(t), str(l), "" if name == ref else f"{sign_test(e, l):.2g}"]
     print(f"| {name} | " + " | ".join(cells) + " |")
