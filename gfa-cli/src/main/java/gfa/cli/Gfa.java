@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     })
 public final class Gfa implements Callable<Integer> {
   /** The subcommands, in the order 'gfa --help' lists them. */
-  static final List<Class<?>> COMMANDS = List.of(FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, StudyCommand.class, BenchmarkCommand.class, CompletionCommand.class, HelpCommand.class);
+  static final List<Class<?>> COMMANDS = List.of(FeaturizeCommand.class, DescriptorsCommand.class, TrainCommand.class, PredictCommand.class, PruneCommand.class, PredictTernaryCommand.class, CampaignCommand.class, IterateCommand.class, StudyCommand.class, SimulateCommand.class, BenchmarkCommand.class, CompletionCommand.class, HelpCommand.class);
 
   @Spec CommandSpec spec;
 

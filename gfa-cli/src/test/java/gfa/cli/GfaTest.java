@@ -46,7 +46,7 @@ class GfaTest {
   void noCommandIsAUsageError() {
     GfaRun run = GfaRun.of();
     assertEquals(2, run.exit(), run::toString);
-    assertEquals(List.of("gfa: missing command (featurize, descriptors, train, predict, prune, predict-ternary, campaign, iterate, study, benchmark, completion)", "Try 'gfa --help'."),
+    assertEquals(List.of("gfa: missing command (featurize, descriptors, train, predict, prune, predict-ternary, campaign, iterate, study, simulate, benchmark, completion)", "Try 'gfa --help'."),
         run.errLines());
   }
 
