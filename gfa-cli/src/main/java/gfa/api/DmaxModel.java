@@ -10,7 +10,11 @@ import gfa.core.ternary.TernaryGrid;
 import gfa.core.ternary.TernarySelection;
 import gfa.features.Featurizer;
 import gfa.models.ternary.TernaryMap;
+import gfa.cli.workflow.AlloyPrediction;
+import gfa.models.ternary.Proposing;
 import gfa.models.ternary.TernaryPrediction;
+import gfa.models.ternary.Trust;
+import gfa.models.uncertainty.DomainDistance;
 import gfa.models.training.Ensemble;
 import gfa.models.uncertainty.CalibrationRecord;
 import gfa.models.uncertainty.Uncertainty;
@@ -93,30 +97,38 @@ public final class DmaxModel implements AutoCloseable {
   public Table predict(Table compositions) {
     requireOpen();
     List<Composition> alloys = Tables.compositions(compositions);
-    double[][] predictions;
+    AlloyPrediction.Predictions p;
     try {
-      predictions = workers.call(() -> ensemble.predict(featurizer.featurizeAll(alloys)));
+      p = AlloyPrediction.compute(alloys, featurizer, ensemble, calibration, workers);
     } catch (Featurizer.RowProblem e) {
       throw e.problem().at(Tables.where(compositions, e.row()));
     }
     List<String> names = new ArrayList<>();
     names.add("predicted_D_max");
     learners().forEach(id -> names.add("predicted_D_max_" + id));
-    Uncertainty[] uncertainty = calibration == null ? null : calibration.predict(predictions, ensemble.weights());
-    if (uncertainty != null) {
-      names.addAll(List.of("predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"));
+    if (p.uncertainty() != null) {
+      names.addAll(AlloyPrediction.TRUST_COLUMNS);
     }
     Table out = Tables.without(compositions, names);
     int m = learners().size();
-    out.addColumns(Tables.doubles(names.get(0), predictions[m]));
+    out.addColumns(Tables.doubles(names.get(0), p.fused()));
     for (int k = 0; k < m; k++) {
-      out.addColumns(Tables.doubles(names.get(1 + k), predictions[k]));
+      out.addColumns(Tables.doubles(names.get(1 + k), p.byLearner()[k]));
     }
-    if (uncertainty != null) {
+    if (p.uncertainty() != null) {
+      Uncertainty[] u = p.uncertainty();
+      DomainDistance[] d = p.domain();
+      boolean[] inDomain = new boolean[d.length];
+      for (int r = 0; r < d.length; r++) {
+        inDomain[r] = d[r].inDomain();
+      }
       out.addColumns(
-          Tables.doubles(names.get(m + 1), Stream.of(uncertainty).mapToDouble(Uncertainty::lower).toArray()),
-          Tables.doubles(names.get(m + 2), Stream.of(uncertainty).mapToDouble(Uncertainty::upper).toArray()),
-          Tables.doubles(names.get(m + 3), Stream.of(uncertainty).mapToDouble(Uncertainty::pBmg).toArray()));
+          Tables.doubles(names.get(m + 1), Stream.of(u).mapToDouble(Uncertainty::lower).toArray()),
+          Tables.doubles(names.get(m + 2), Stream.of(u).mapToDouble(Uncertainty::upper).toArray()),
+          Tables.doubles(names.get(m + 3), Stream.of(u).mapToDouble(Uncertainty::pBmg).toArray()),
+          Tables.booleans(names.get(m + 4), inDomain),
+          Tables.doubles(names.get(m + 5), Stream.of(d).mapToDouble(DomainDistance::compositionDistance).toArray()),
+          Tables.doubles(names.get(m + 6), Stream.of(d).mapToDouble(DomainDistance::descriptorDistance).toArray()));
     }
     return out;
   }
@@ -161,7 +173,9 @@ public final class DmaxModel implements AutoCloseable {
       throw new GfaInputException("candidate step " + candidateStep + " is not a multiple of the grid step " + step
           + ", so its alloys would have no prediction");
     }
-    TernaryMap map = TernaryPrediction.predict(featurizer, ensemble, grid, options, workers);
+    Trust trust = calibration == null ? null
+        : new Trust(calibration, CalibrationRecord.DEFAULT_LEVEL, CalibrationRecord.DEFAULT_THRESHOLD_MM);
+    TernaryMap map = TernaryPrediction.predict(featurizer, ensemble, grid, options, Proposing.paper(ternary), trust, workers);
     return SystemMap.of(map, warnings(ternary));
   }
 

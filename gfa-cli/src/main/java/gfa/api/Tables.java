@@ -125,4 +125,46 @@ final class Tables {
   static BooleanColumn booleans(String name, boolean[] values) {
     return BooleanColumn.create(name, values);
   }
+
+  /** Columns whose cells are whole numbers (rank, at.%) or booleans; every other numeric column is a double. */
+  private static final java.util.Set<String> BOOLEAN_COLUMNS = java.util.Set.of("top", "in_domain");
+
+  /**
+   * A gfa table as a typed Tablesaw table: {@code true}/{@code false} columns as booleans, the rank
+   * and at.% columns (whole numbers) as ints, other numbers as doubles, the rest as strings.
+   */
+  static Table typed(String name, gfa.core.io.CsvTable csv) {
+    Table table = Table.create(name);
+    for (int c = 0; c < csv.header().size(); c++) {
+      String column = csv.header().get(c);
+      int n = csv.rowCount();
+      if (BOOLEAN_COLUMNS.contains(column)) {
+        boolean[] v = new boolean[n];
+        for (int r = 0; r < n; r++) {
+          v[r] = Boolean.parseBoolean(csv.cell(r, c));
+        }
+        table.addColumns(booleans(column, v));
+      } else if (column.equals("rank") || column.length() <= 2 && Character.isUpperCase(column.charAt(0))) {
+        int[] v = new int[n];
+        for (int r = 0; r < n; r++) {
+          v[r] = Integer.parseInt(csv.cell(r, c));
+        }
+        table.addColumns(ints(column, v));
+      } else if (column.startsWith("predicted_D_max") || column.equals("normalized") || column.equals("p_bmg")
+          || column.endsWith("_distance")) {
+        double[] v = new double[n];
+        for (int r = 0; r < n; r++) {
+          v[r] = csv.number(r, c);
+        }
+        table.addColumns(doubles(column, v));
+      } else {
+        List<String> v = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+          v.add(csv.cell(r, c));
+        }
+        table.addColumns(strings(column, v));
+      }
+    }
+    return table;
+  }
 }

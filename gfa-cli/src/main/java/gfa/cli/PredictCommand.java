@@ -1,5 +1,6 @@
 package gfa.cli;
 
+import gfa.cli.workflow.AlloyPrediction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.Composition;
@@ -82,41 +83,13 @@ public final class PredictCommand implements Callable<Integer> {
     }
     try (GfaModel loaded = GfaModel.load(model, preset, miedema)) {
       CalibrationRecord calibration = CalibrationStore.read(model).orElse(null);
-      double[][] predictions;
+      CsvTable predicted;
       try {
-        predictions = common.withThreads(() -> loaded.predict(compositions));
+        predicted = AlloyPrediction.predict(table, compositions, loaded, calibration, common.workers());
       } catch (Featurizer.RowProblem e) {
         throw e.problem().at(table.where(e.row()));
       }
-      Uncertainty[] uncertainty = calibration == null ? null : calibration.predict(predictions, loaded.ensemble().weights());
-      List<String> header = new ArrayList<>(table.header());
-      header.add("predicted_D_max");
-      for (String id : loaded.learners()) {
-        header.add("predicted_D_max_" + id);
-      }
-      if (uncertainty != null) {
-        header.addAll(List.of("predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"));
-      }
-      List<String[]> rows = new ArrayList<>();
-      int m = loaded.learners().size();
-      for (int r = 0; r < table.rowCount(); r++) {
-        String[] row = new String[header.size()];
-        for (int c = 0; c < table.header().size(); c++) {
-          row[c] = table.cell(r, c);
-        }
-        row[table.header().size()] = CsvTable.formatNumber(predictions[m][r]);
-        for (int k = 0; k < m; k++) {
-          row[table.header().size() + 1 + k] = CsvTable.formatNumber(predictions[k][r]);
-        }
-        if (uncertainty != null) {
-          int at = table.header().size() + 1 + m;
-          row[at] = CsvTable.formatNumber(uncertainty[r].lower());
-          row[at + 1] = CsvTable.formatNumber(uncertainty[r].upper());
-          row[at + 2] = CsvTable.formatNumber(uncertainty[r].pBmg());
-        }
-        rows.add(row);
-      }
-      new CsvTable(header, rows).writeAtomically(output);
+      predicted.writeAtomically(output);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (common.json()) {

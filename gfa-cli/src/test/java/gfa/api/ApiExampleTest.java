@@ -31,7 +31,8 @@ class ApiExampleTest {
       assertTrue(Files.isRegularFile(modelDir.resolve(file)), file + " saved");
     }
     assertEquals(List.of("composition", "predicted_D_max", "predicted_D_max_xgboost", "predicted_D_max_lightgbm",
-        "predicted_D_max_lower", "predicted_D_max_upper", "p_bmg"), outcome.predicted().columnNames());
+        "predicted_D_max_lower", "predicted_D_max_upper", "p_bmg", "in_domain", "composition_distance", "descriptor_distance"),
+        outcome.predicted().columnNames());
     DoubleColumn predicted = outcome.predicted().doubleColumn("predicted_D_max");
     DoubleColumn lower = outcome.predicted().doubleColumn("predicted_D_max_lower");
     DoubleColumn upper = outcome.predicted().doubleColumn("predicted_D_max_upper");
@@ -45,7 +46,8 @@ class ApiExampleTest {
     SystemMap map = outcome.zrAlCu();
     assertEquals("Zr-Al-Cu", map.system());
     assertEquals(231, map.grid().rowCount(), "the 5 at.% grid has 21·22/2 points");
-    assertEquals(List.of("composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "top"), map.grid().columnNames());
+    assertEquals(List.of("composition", "Zr", "Al", "Cu", "predicted_D_max", "normalized", "top", "predicted_D_max_lower",
+        "predicted_D_max_upper", "p_bmg"), map.grid().columnNames());
     assertTrue(map.candidates().rowCount() >= 1, "at least one candidate");
     assertEquals(List.of(), map.warnings(), "the model was pruned for the system it maps");
   }

@@ -92,8 +92,12 @@ class TrainPredictCommandTest {
     assertEquals(Files.readString(p1), Files.readString(p2));
     List<String> lines = Files.readAllLines(p1);
     assertEquals("composition,predicted_D_max,predicted_D_max_xgboost,predicted_D_max_lightgbm,"
-        + "predicted_D_max_lower,predicted_D_max_upper,p_bmg", lines.get(0));
+        + "predicted_D_max_lower,predicted_D_max_upper,p_bmg,in_domain,composition_distance,descriptor_distance", lines.get(0));
     assertEquals(4, lines.size());
+    // every training alloy holds Al (2-16 at.%): the binary Cu50Zr50 lies at least 0.02 away in fractions
+    String[] binary = lines.get(3).split(",");
+    assertTrue(binary[7].matches("true|false"), lines.get(3));
+    assertTrue(Double.parseDouble(binary[8]) >= 0.02, lines.get(3));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.cli.workflow.GfaBuild;
+import gfa.cli.workflow.PredictTernary;
 import gfa.cli.workflow.TrainingSource;
 import gfa.core.campaign.LabResults;
 import gfa.core.campaign.Ledger;
@@ -88,6 +89,12 @@ public final class Campaign {
     CampaignIteration.Settings settings = CampaignIteration.Settings.of(campaign.settings());
     if (choice != null) {
       settings = settings.with(choice);
+      // a bad rule, bounds or batch for this iteration is refused now, not after the training
+      gfa.core.ternary.TernaryGrid grid = gfa.core.ternary.TernaryGrid.of(settings.system(), settings.step());
+      PredictTernary.Request.checked(grid,
+          new gfa.core.ternary.TernarySelection.Options(settings.top(), settings.candidateStep(), ledger.measured()),
+          choice.proposing(settings.system(), CampaignIteration.pending(lastSummary).compositions(), 0), choice.interval(),
+          choice.bmgThreshold(), choice.ingotGrams());
     }
     ModelParams fixed = retune ? null : CampaignIteration.previousParams(campaign, last);
     stop.reached("validated");

@@ -70,7 +70,7 @@ class CampaignSimulationTest {
     xgb.put("gamma", 0.0);
     xgb.put("reg_lambda", 1.0);
     xgb.put("min_child_weight", 1.0);
-    params = new ModelParams(Map.of("xgboost", xgb), Map.of("xgboost", 1.0));
+    params = ModelParams.of(Map.of("xgboost", xgb), Map.of("xgboost", 1.0));
   }
 
   private static void add(List<double[]> rows, List<Double> labels, String[] elements, int[] amounts, double dmax) {
