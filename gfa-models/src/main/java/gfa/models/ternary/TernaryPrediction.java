@@ -52,7 +52,7 @@ public final class TernaryPrediction {
   private static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options, Proposing proposing,
       Trust trust, Featurizer featurizer, Workers workers) {
     long start = System.nanoTime();
-    double[][] all = model.predict(grid.x());
+    double[][] all = workers == null ? model.predict(grid.x()) : workers.call(() -> model.predictSideBySide(grid.x()));
     double[] fused = all[all.length - 1];
     double predictSeconds = seconds(start);
     start = System.nanoTime();
