@@ -5,7 +5,6 @@ import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.core.pruning.TernarySystem;
 import gfa.core.ternary.Acquisition;
-import gfa.core.ternary.CompositionBounds;
 import gfa.models.ternary.Proposing;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -52,9 +51,7 @@ public final class ProposalOptions {
     if (candidates < 1) {
       throw new GfaInputException("--candidates " + candidates + " is below 1; propose at least one alloy");
     }
-    CompositionBounds limits = bounds == null ? CompositionBounds.none(system) : CompositionBounds.parse(bounds, system);
-    return new Proposing(acquisition(), new Acquisition.Parameters(Acquisition.DEFAULT_KAPPA, bestMeasured), candidates,
-        limits, pending);
+    return choice().proposing(system, pending, bestMeasured); // one reading of the rule, as a campaign records it
   }
 
   /** The campaign's record of these options. */
