@@ -6,10 +6,18 @@ import java.time.Duration;
  * When a search stops: after {@code maxTrials} trials, after {@code patience} trials in a row that
  * did not improve the best loss (0 = no such rule; hyperopt's {@code no_progress_loss}), or once
  * {@code wallTime} has passed (null = no limit). The rules are checked after each trial, so at least
- * one trial always runs and a running trial is never interrupted.
+ * one trial always runs and a running trial is never interrupted by them. {@code earlyStopping}
+ * says when a cross-validated trial may be abandoned after some of its folds ({@link
+ * EarlyStopping#NEVER} by default); an abandoned trial still counts as a trial.
  */
-public record Budget(int maxTrials, int patience, Duration wallTime) {
+public record Budget(int maxTrials, int patience, Duration wallTime, EarlyStopping earlyStopping) {
+  /** A budget whose trials always run to the end. */
+  public Budget(int maxTrials, int patience, Duration wallTime) {
+    this(maxTrials, patience, wallTime, EarlyStopping.NEVER);
+  }
+
   public Budget {
+    java.util.Objects.requireNonNull(earlyStopping, "earlyStopping");
     if (maxTrials < 1) {
       throw new IllegalArgumentException("maxTrials must be >= 1, got " + maxTrials);
     }
@@ -38,6 +46,11 @@ public record Budget(int maxTrials, int patience, Duration wallTime) {
 
   /** This budget with a wall-time limit (null = none). */
   public Budget withWallTime(Duration limit) {
-    return new Budget(maxTrials, patience, limit);
+    return new Budget(maxTrials, patience, limit, earlyStopping);
+  }
+
+  /** This budget with trials stopped early by {@code rule}. */
+  public Budget withEarlyStopping(EarlyStopping rule) {
+    return new Budget(maxTrials, patience, wallTime, rule);
   }
 }

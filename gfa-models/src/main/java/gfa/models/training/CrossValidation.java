@@ -3,13 +3,17 @@ package gfa.models.training;
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learner;
 import gfa.models.learners.TrainingSet;
+import gfa.models.search.EarlyStopping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Out-of-fold predictions of one learner: each row is predicted by the model fitted on the folds
@@ -27,6 +31,8 @@ public final class CrossValidation implements AutoCloseable {
   private final Learner learner;
   private final PreparedFolds folds;
   private final TrainingSet[] sets;
+  private final double[] observed;
+  private final int workers;
   private final ExecutorService pool; // null: fit in the calling thread
 
   public CrossValidation(Learner learner, PreparedFolds folds, int threads) {
@@ -39,7 +45,8 @@ public final class CrossValidation implements AutoCloseable {
     for (int f = 0; f < sets.length; f++) {
       sets[f] = new TrainingSet(folds.trainX(f), folds.trainY(f));
     }
-    int workers = Math.min(threads, folds.count());
+    this.observed = folds.y();
+    this.workers = Math.min(threads, folds.count());
     this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().factory()) : null;
   }
 
@@ -102,23 +109,83 @@ public final class CrossValidation implements AutoCloseable {
 
   /** The out-of-fold predictions with {@code params}, one per row; fold f's model gets seed + 1000 f. */
   public double[] outOfFold(Map<String, Object> params, long seed) throws Exception {
-    double[] predictions = new double[folds.y().length];
+    return run(params, seed, EarlyStopping.NEVER, null).outOfFold();
+  }
+
+  /**
+   * Cross-validates {@code params}, scoring the folds in order and stopping once {@code rule} finds
+   * the trial hopeless against the best trial's fold RMSEs {@code best} (null: none yet). The
+   * decision depends only on the scores of the folds before it, never on which fold finished first,
+   * so a search gives the same trials for any number of threads; a fold already running when the
+   * trial is stopped finishes unseen.
+   */
+  public FoldRun run(Map<String, Object> params, long seed, EarlyStopping rule, double[] best) throws Exception {
+    int k = sets.length;
+    double[] predictions = new double[observed.length];
+    double[] rmse = new double[k];
+    java.util.Arrays.fill(rmse, Double.NaN);
     if (pool == null) {
-      for (int f = 0; f < sets.length; f++) {
+      for (int f = 0; f < k; f++) {
         fillFold(params, f, seed, predictions);
+        rmse[f] = foldRmse(predictions, f);
+        if (f + 1 < k && rule.hopeless(rmse, best, f + 1)) {
+          return new FoldRun(null, rmse, f + 1);
+        }
       }
-      return predictions;
+      return new FoldRun(predictions, rmse, k);
     }
-    List<Future<?>> pending = new ArrayList<>();
-    for (int f = 0; f < sets.length; f++) {
-      int fold = f;
-      pending.add(pool.submit(() -> {
-        fillFold(params, fold, seed, predictions);
-        return null;
-      }));
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      done.add(new CompletableFuture<>());
     }
-    awaitAll(pending);
-    return predictions;
+    for (int w = 0; w < workers; w++) {
+      pool.execute(() -> {
+        int f;
+        while (!stop.get() && (f = next.getAndIncrement()) < k) {
+          try {
+            fillFold(params, f, seed, predictions);
+            done.get(f).complete(null);
+          } catch (Throwable e) {
+            stop.set(true);
+            done.get(f).completeExceptionally(e);
+          }
+        }
+      });
+    }
+    for (int f = 0; f < k; f++) {
+      try {
+        done.get(f).get();
+      } catch (ExecutionException e) {
+        stop.set(true);
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+      rmse[f] = foldRmse(predictions, f);
+      if (f + 1 < k && rule.hopeless(rmse, best, f + 1)) {
+        stop.set(true);
+        return new FoldRun(null, rmse, f + 1);
+      }
+    }
+    return new FoldRun(predictions, rmse, k);
+  }
+
+  /** Fold f's RMSE, exactly as {@link gfa.models.eval.RegressionMetrics#meanOverFolds} computes it. */
+  private double foldRmse(double[] predictions, int fold) {
+    return gfa.models.eval.RegressionMetrics.of(observed, predictions, folds.validationRows(fold)).rmse();
+  }
+
+  /**
+   * One cross-validation of one set of parameters.
+   *
+   * @param outOfFold every row's out-of-fold prediction; null when the trial was stopped early
+   * @param foldRmse each fold's RMSE, NaN for the folds not scored
+   * @param foldsScored how many folds, from the first, were scored
+   */
+  public record FoldRun(double[] outOfFold, double[] foldRmse, int foldsScored) {
+    public boolean complete() {
+      return foldsScored == foldRmse.length;
+    }
   }
 
   /** Waits for every task, so none still writes after a failure; then throws the first failure. */
@@ -162,7 +229,15 @@ public final class CrossValidation implements AutoCloseable {
   @Override
   public void close() {
     if (pool != null) {
-      pool.shutdownNow();
+      // a fold of a stopped trial may still be fitting on a set about to be freed: let it end
+      pool.shutdown();
+      try {
+        while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+          // keep waiting: freeing native data under a running fit would crash the JVM
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     for (TrainingSet set : sets) {
       set.close();

@@ -144,6 +144,9 @@ public final class ModelStore {
       m.put("stop_reason", t.stopReason());
       t.options().writeTo(m.putObject("best_params"));
       m.put("seconds", round(t.seconds()));
+      if (!t.history().isEmpty()) {
+        m.set("search", search(t.history()));
+      }
     }
     ObjectNode fusion = report.putObject("fusion");
     metrics(fusion, r.fusion(), true);
@@ -156,6 +159,45 @@ public final class ModelStore {
     metrics(equal, r.fusionEqual(), false);
     report.set("classification", classification(r.classification()));
     return report;
+  }
+
+  /**
+   * Every trial of a search: its parameters, score, fold RMSEs (null where a fold was not fitted),
+   * how many folds were scored (fewer than all: stopped early) and whether it repeated an earlier
+   * point. From these the early-stopping rule can be replayed on a search that did not use it.
+   */
+  private static ArrayNode search(List<SearchTrial> history) {
+    ArrayNode trials = JSON.createArrayNode();
+    for (SearchTrial t : history) {
+      ObjectNode trial = trials.addObject();
+      trial.put("trial", t.number());
+      ObjectNode params = trial.putObject("params");
+      t.params().forEach((name, value) -> {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+          params.put(name, d.longValue()); // whole numbers as integers, as best_params writes them
+        } else if (value instanceof Double d) {
+          params.put(name, d);
+        } else {
+          params.put(name, String.valueOf(value));
+        }
+      });
+      if (Double.isFinite(t.loss())) {
+        trial.put("score", Scoring.NEG_RMSE.score(t.loss()));
+      } else {
+        trial.putNull("score");
+      }
+      ArrayNode folds = trial.putArray("fold_rmse");
+      for (double r : t.foldRmse()) {
+        if (Double.isFinite(r)) {
+          folds.add(r);
+        } else {
+          folds.addNull();
+        }
+      }
+      trial.put("folds_scored", t.foldsScored());
+      trial.put("repeat", t.repeat()); // no per-trial timings: report.json repeats exactly
+    }
+    return trials;
   }
 
   private static void metrics(ObjectNode node, RegressionMetrics m, boolean withMae) {

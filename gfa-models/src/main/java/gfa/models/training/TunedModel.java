@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A learner after its hyperparameter search: the best parameters, the CV metrics they give (mean
- * over folds), the out-of-fold predictions (for fusion and evaluation), and the search's cost.
+ * over folds), the out-of-fold predictions (for fusion and evaluation), the search's cost, and its
+ * trials ({@code history}; empty for fixed parameters).
  */
 public record TunedModel(
     String learner,
@@ -15,11 +16,20 @@ public record TunedModel(
     double[] outOfFold,
     int trials,
     String stopReason,
-    double seconds) {
+    double seconds,
+    java.util.List<SearchTrial> history) {
+
+  /** A model not searched (fixed parameters): no trial history. */
+  public TunedModel(
+      String learner, Map<String, Object> bestParams, RegressionMetrics cv, double[] outOfFold, int trials,
+      String stopReason, double seconds) {
+    this(learner, bestParams, cv, outOfFold, trials, stopReason, seconds, java.util.List.of());
+  }
 
   public TunedModel {
     bestParams = Map.copyOf(bestParams);
     outOfFold = outOfFold.clone();
+    history = java.util.List.copyOf(history);
   }
 
   /** The best parameters as the learner's typed options. */

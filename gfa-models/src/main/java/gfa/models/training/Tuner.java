@@ -5,11 +5,13 @@ import gfa.models.eval.Scoring;
 import gfa.models.learners.Learner;
 import gfa.models.learners.QRange;
 import gfa.models.search.Budget;
+import gfa.models.search.EarlyStopping;
 import gfa.models.search.Parameter;
 import gfa.models.search.SearchResult;
 import gfa.models.search.SearchSpace;
 import gfa.models.search.Tpe;
 import gfa.models.search.TpeOptions;
+import gfa.models.search.Trial;
 import gfa.models.search.TrialListener;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,29 +41,36 @@ public final class Tuner {
    * does on the paper's quantised grids) is not fitted again: the trial takes the loss the point
    * had, costs no fits, and still counts towards the budget, so the search makes exactly the trials
    * it would make without the memo. The best trial's out-of-fold predictions are kept, not refitted.
+   * A trial the budget's {@link EarlyStopping} rule finds hopeless after some folds is told the
+   * best loss scaled by how much worse it was on those folds (so TPE counts it among the bad ones)
+   * and is never the best.
    */
   public static TunedModel tune(
       Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, TrialListener listener) throws Exception {
     long start = System.nanoTime();
     double[] y = folds.y();
-    Map<Map<String, Object>, Double> seen = new HashMap<>();
-    double[][] bestOutOfFold = {null};
-    double[] bestLoss = {Double.POSITIVE_INFINITY};
+    Map<Map<String, Object>, CrossValidation.FoldRun> seen = new HashMap<>();
+    Map<Map<String, Object>, Double> losses = new HashMap<>();
+    Best best = new Best();
     SearchResult result;
     try (CrossValidation cv = new CrossValidation(learner, folds, threads)) {
       result = Tpe.minimize(
           searchSpace(learner),
           params -> {
-            Double known = seen.get(params);
+            Double known = losses.get(params);
             if (known != null) {
               return known;
             }
-            double[] oof = cv.outOfFold(params, seed);
-            double loss = Scoring.NEG_RMSE.loss(Scoring.NEG_RMSE.of(y, oof, folds.folds()));
-            seen.put(params, loss);
-            if (loss < bestLoss[0]) { // strictly better: the search's best is the first of equal losses
-              bestLoss[0] = loss;
-              bestOutOfFold[0] = oof;
+            CrossValidation.FoldRun run = cv.run(params, seed, budget.earlyStopping(), best.foldRmse);
+            double loss = run.complete()
+                ? Scoring.NEG_RMSE.loss(Scoring.NEG_RMSE.of(y, run.outOfFold(), folds.folds()))
+                : best.loss * EarlyStopping.partialRatio(run.foldRmse(), best.foldRmse, run.foldsScored());
+            seen.put(params, run);
+            losses.put(params, loss);
+            if (run.complete() && loss < best.loss) { // strictly better: the search's best is the first of equal losses
+              best.loss = loss;
+              best.outOfFold = run.outOfFold();
+              best.foldRmse = run.foldRmse();
             }
             return loss;
           },
@@ -70,13 +79,40 @@ public final class Tuner {
           listener,
           List.of(defaultsOnGrid(learner)));
     }
-    Map<String, Object> best = new LinkedHashMap<>(result.best().params());
-    double[] oof = bestOutOfFold[0] != null && result.best().loss() == bestLoss[0]
-        ? bestOutOfFold[0]
-        : CrossValidation.outOfFold(learner, best, folds, seed, threads); // every trial failed
+    Map<String, Object> bestParams = new LinkedHashMap<>(result.best().params());
+    double[] oof = best.outOfFold != null && result.best().loss() == best.loss
+        ? best.outOfFold
+        : CrossValidation.outOfFold(learner, bestParams, folds, seed, threads); // every trial failed
     RegressionMetrics cv = RegressionMetrics.meanOverFolds(y, oof, folds.folds());
-    return new TunedModel(
-        learner.id(), best, cv, oof, result.trials().size(), result.stopReason(), (System.nanoTime() - start) / 1e9);
+    return new TunedModel(learner.id(), bestParams, cv, oof, result.trials().size(), result.stopReason(),
+        (System.nanoTime() - start) / 1e9, history(result, seen, folds.count()));
+  }
+
+  /** The best complete trial so far: its loss, out-of-fold predictions and fold RMSEs. */
+  private static final class Best {
+    double loss = Double.POSITIVE_INFINITY;
+    double[] outOfFold;
+    double[] foldRmse;
+  }
+
+  private static List<SearchTrial> history(
+      SearchResult result, Map<Map<String, Object>, CrossValidation.FoldRun> runs, int folds) {
+    List<SearchTrial> history = new ArrayList<>();
+    java.util.Set<Map<String, Object>> fitted = new java.util.HashSet<>();
+    for (Trial t : result.trials()) {
+      CrossValidation.FoldRun run = runs.get(t.params());
+      boolean repeat = !fitted.add(t.params());
+      double[] rmse = run != null ? run.foldRmse() : nan(folds); // a failed trial leaves no run
+      int scored = run != null ? run.foldsScored() : 0;
+      history.add(new SearchTrial(t.number(), t.params(), t.loss(), rmse, scored, repeat, t.seconds()));
+    }
+    return history;
+  }
+
+  private static double[] nan(int n) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, Double.NaN);
+    return a;
   }
 
   /** The learner's defaults, the first point every search evaluates (all values as doubles). */
