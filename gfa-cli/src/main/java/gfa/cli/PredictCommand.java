@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "Predict D_max (mm) with a model saved by 'gfa train'. The output has the input's columns, "
           + "then predicted_D_max (the fusion) and one predicted_D_max_<model> column per model; a model "
           + "with a calibration (calibration.json, written by 'gfa train') adds predicted_D_max_lower and "
-          + "predicted_D_max_upper (the central 90 % interval) and p_bmg (probability of D_max >= 1 mm), "
+          + "predicted_D_max_upper (the central 90 %% interval) and p_bmg (probability of D_max >= 1 mm), "
           + "calibrated on leave-system-out cross-validation (docs/trust.md). "
           + "Descriptors are computed with the preset, Miedema table and element tables the model "
           + "was trained with; asking for others, or a gfa whose element tables differ, is an error."
