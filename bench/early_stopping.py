@@ -58,9 +58,30 @@ def replay(trials, min_folds, margin):
     return lost, kept_best + true_best["score"], saved, total
 
 
+def closest_call(trials, min_folds):
+    """How close the rule came to stopping the trials that improved on the best so far: the
+    largest partial ratio minus 1 any of them had against the best before it (negative: it led
+    on every partial check)."""
+    best = None
+    best_loss = float("inf")
+    worst = float("-inf")
+    for t in trials:
+        loss = -t["score"]
+        if loss < best_loss:
+            if best is not None:
+                k = len(t["fold_rmse"])
+                for done in range(min_folds, k):
+                    worst = max(worst, sum(t["fold_rmse"][:done]) / sum(best[:done]) - 1)
+            best_loss, best = loss, t["fold_rmse"]
+    return worst
+
+
 def main(paths):
     found = list(searches(paths))
     print(f"{len(found)} searches, {sum(len(t) for _, t in found)} distinct trials")
+    for name, trials in found:
+        print(f"  {name}: {len(trials)} trials; an improving trial was at most "
+              f"{closest_call(trials, 2):+.1%} (after >= 2 folds) from the best before it")
     for min_folds, margin in RULES:
         lost = 0
         worse = []

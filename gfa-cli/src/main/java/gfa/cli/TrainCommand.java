@@ -9,6 +9,7 @@ import gfa.core.GfaInputException;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
 import gfa.models.eval.CvScheme;
+import gfa.models.search.EarlyStopping;
 import gfa.models.training.Generalisation;
 import gfa.models.training.TrainingOptions;
 import gfa.models.uncertainty.CalibrationReport;
@@ -74,6 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "so the model, depends on the machine's speed; report.json records each search's trials and stop reason.")
   Duration timeLimit;
 
+  @Option(names = "--all-folds",
+      description = "Fit every fold of every trial. By default a trial more than 5 %% worse than the best on its first "
+          + "two folds is stopped there (docs/engine.md); report.json records how many folds each trial ran.")
+  boolean allFolds;
+
   @Option(names = "--use-file-descriptors",
       description = "Take the descriptor columns from the data file instead of computing them.")
   boolean useFileDescriptors;
@@ -103,6 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
         common.seed(), common.threads());
     if (timeLimit != null) {
       options = options.withLearnerTimeLimit(timeLimit);
+    }
+    if (allFolds) {
+      options = options.withEarlyStopping(EarlyStopping.NEVER);
     }
     CvScheme scheme = CvScheme.parse(cv);
     TernarySystem targetSystem = system == null ? null : TernarySystem.parse(system);

@@ -2,6 +2,7 @@ package gfa.models.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gfa.models.search.EarlyStopping;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,8 +52,13 @@ final class ManifestProvenance {
       return null;
     }
     JsonNode wall = node.path("wall_seconds");
+    JsonNode early = node.path("early_stopping");
+    EarlyStopping rule = early.isObject()
+        ? new EarlyStopping(early.path("min_folds").asInt(), early.path("margin").asDouble())
+        : EarlyStopping.NEVER; // written before gfa stopped trials early, or by a search that did not
     return new Provenance.StoredBudget(
-        node.path("max_trials").asInt(), node.path("patience").asInt(), wall.isNumber() ? Long.valueOf(wall.asLong()) : null);
+        node.path("max_trials").asInt(), node.path("patience").asInt(), wall.isNumber() ? Long.valueOf(wall.asLong()) : null,
+        rule);
   }
 
   /** A manifest without a {@code runtime} object (gfa before it recorded one) gives {@link RuntimeInfo#UNKNOWN}. */
@@ -71,6 +77,11 @@ final class ManifestProvenance {
       node.putNull("wall_seconds");
     } else {
       node.put("wall_seconds", b.wallSeconds().longValue());
+    }
+    if (b.earlyStopping().active()) {
+      ObjectNode early = node.putObject("early_stopping");
+      early.put("min_folds", b.earlyStopping().minFolds());
+      early.put("margin", b.earlyStopping().margin());
     }
   }
 

@@ -3,6 +3,7 @@ package gfa.models.training;
 import gfa.core.GfaInputException;
 import gfa.core.pruning.TernarySystem;
 import gfa.models.search.Budget;
+import gfa.models.search.EarlyStopping;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,10 +109,17 @@ public record Provenance(
    * A search budget as the manifest stores it: the wall time in whole seconds.
    *
    * @param wallSeconds the wall-time limit in seconds, or null for none
+   * @param earlyStopping when a trial was stopped after some folds; {@link EarlyStopping#NEVER} for
+   *     none, and for manifests written before gfa could stop trials early
    */
-  public record StoredBudget(int maxTrials, int patience, Long wallSeconds) {
+  public record StoredBudget(int maxTrials, int patience, Long wallSeconds, EarlyStopping earlyStopping) {
+    public StoredBudget {
+      java.util.Objects.requireNonNull(earlyStopping, "earlyStopping");
+    }
+
     static StoredBudget of(Budget b) {
-      return new StoredBudget(b.maxTrials(), b.patience(), b.wallTime() == null ? null : b.wallTime().toSeconds());
+      return new StoredBudget(
+          b.maxTrials(), b.patience(), b.wallTime() == null ? null : b.wallTime().toSeconds(), b.earlyStopping());
     }
   }
 }

@@ -45,6 +45,13 @@ public record TrainingOptions(
     return new TrainingOptions(folds, seed, threads, learnerBudget.withWallTime(limit), fusionBudget, learners, limited);
   }
 
+  /** The same options with every learner's trials stopped early by {@code rule} (the fusion's are not CV trials). */
+  public TrainingOptions withEarlyStopping(gfa.models.search.EarlyStopping rule) {
+    Map<String, Budget> stopped = new java.util.TreeMap<>();
+    perLearner.forEach((id, budget) -> stopped.put(id, budget.withEarlyStopping(rule)));
+    return new TrainingOptions(folds, seed, threads, learnerBudget.withEarlyStopping(rule), fusionBudget, learners, stopped);
+  }
+
   /** The budget of one learner's search. */
   public Budget budgetFor(String learner) {
     return perLearner.getOrDefault(learner, learnerBudget);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.pruning.TernarySystem;
 import gfa.models.search.Budget;
+import gfa.models.search.EarlyStopping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class ProvenanceTest {
     double[][] x = TrainingRunTest.features(90, 31);
     double[] y = TrainingRunTest.target(x, 31);
     // budgets of every kind the manifest stores: per learner, with patience, with a wall time
-    options = new TrainingOptions(3, 17, 2, Budget.trials(2), new Budget(12, 4, null), List.of("xgboost", "lightgbm", "svr"),
+    options = new TrainingOptions(3, 17, 2, Budget.trials(2).withEarlyStopping(new EarlyStopping(2, 0.07)),
+        new Budget(12, 4, null), List.of("xgboost", "lightgbm", "svr"),
         Map.of("svr", new Budget(2, 1, Duration.ofSeconds(600))));
     result = TrainingRun.run(TrainingRunTest.COLUMNS, x, y, options, TrainingListener.NONE);
     Provenance before = new Provenance(
@@ -58,9 +60,9 @@ class ProvenanceTest {
     assertEquals(List.of("xgboost", "lightgbm", "svr"), t.learners());
     assertEquals(17, t.seed());
     assertEquals(3, t.folds());
-    assertEquals(new Provenance.StoredBudget(2, 1, 600L), t.budgets().get("svr"));
-    assertEquals(new Provenance.StoredBudget(2, 0, null), t.budgets().get("xgboost"));
-    assertEquals(new Provenance.StoredBudget(12, 4, null), t.fusionBudget());
+    assertEquals(new Provenance.StoredBudget(2, 1, 600L, EarlyStopping.NEVER), t.budgets().get("svr"));
+    assertEquals(new Provenance.StoredBudget(2, 0, null, new EarlyStopping(2, 0.07)), t.budgets().get("xgboost"));
+    assertEquals(new Provenance.StoredBudget(12, 4, null, EarlyStopping.NEVER), t.fusionBudget());
     assertEquals(result.weights(), t.fusionWeights());
     assertEquals(3, written.pruningLevel());
   }
