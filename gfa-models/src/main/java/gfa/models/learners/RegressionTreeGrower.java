@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 final class RegressionTreeGrower {
   /** scikit-learn's {@code EPSILON} in its leaf and impurity-decrease tests ({@code np.finfo(np.double).eps}). */
   static final double EPSILON = Math.ulp(1.0);
+  private static final int FRAME = 5;
 
   private final RankedDescriptors data;
   private final ForestOptions rules;
@@ -39,9 +40,12 @@ final class RegressionTreeGrower {
   private final double[] weightedY;
   private final int[][] order; // per descriptor: the node's distinct rows by increasing rank, node by node
   private final int[] spill;
-  private final boolean[] goesLeft;
+  private final int[] drawn; // 1 if the row is in the tree's sample, else 0
+  private final byte[] goesLeft; // 1 if the row goes to the left child, else 0
   private final int[] features;
-  private final int[] stack; // pending nodes: lo, hi, depth, parent (-1: a left child, written next)
+  // pending nodes: lo, hi, depth, parent (-1: a left child, written next), and a descriptor whose
+  // segment holds exactly the node's rows (the parent's split descriptor)
+  private final int[] stack;
   private final NodeArrays nodes;
 
   RegressionTreeGrower(RankedDescriptors data, ForestOptions rules) {
@@ -54,9 +58,10 @@ final class RegressionTreeGrower {
     this.weightedY = new double[n];
     this.order = new int[width][n];
     this.spill = new int[n];
-    this.goesLeft = new boolean[n];
+    this.drawn = new int[n];
+    this.goesLeft = new byte[n];
     this.features = new int[width];
-    this.stack = new int[4 * (n + 1)];
+    this.stack = new int[FRAME * (n + 1)];
     this.nodes = new NodeArrays(2 * n);
   }
 
@@ -83,18 +88,19 @@ final class RegressionTreeGrower {
   DecisionForest.Tree grow(int[] rowCounts, SplittableRandom random) {
     int distinct = layOut(rowCounts);
     nodes.clear();
-    int top = push(0, 0, distinct, 0, -1);
+    int top = push(0, 0, distinct, 0, -1, 0);
     while (top > 0) {
-      top -= 4;
+      top -= FRAME;
       int lo = stack[top];
       int hi = stack[top + 1];
       int depth = stack[top + 2];
       int parent = stack[top + 3];
+      int members = stack[top + 4];
       int at = nodes.add();
       if (parent >= 0) {
         nodes.right[parent] = at;
       }
-      top = split(at, lo, hi, depth, random, top);
+      top = split(at, lo, hi, depth, members, random, top);
     }
     return nodes.tree();
   }
@@ -103,6 +109,7 @@ final class RegressionTreeGrower {
   private int layOut(int[] rowCounts) {
     double[] y = data.y();
     for (int i = 0; i < rowCounts.length; i++) {
+      drawn[i] = rowCounts[i] == 0 ? 0 : 1;
       weight[i] = rowCounts[i];
       weightedY[i] = rowCounts[i] * y[i];
     }
@@ -113,26 +120,26 @@ final class RegressionTreeGrower {
       int[] segment = order[f];
       int m = 0;
       for (int row : sorted) {
-        if (rowCounts[row] != 0) {
-          segment[m++] = row;
-        }
+        segment[m] = row; // branch-free: kept only if drawn
+        m += drawn[row];
       }
       distinct = m;
     }
     return distinct;
   }
 
-  private int push(int top, int lo, int hi, int depth, int parent) {
+  private int push(int top, int lo, int hi, int depth, int parent, int members) {
     stack[top] = lo;
     stack[top + 1] = hi;
     stack[top + 2] = depth;
     stack[top + 3] = parent;
-    return top + 4;
+    stack[top + 4] = members;
+    return top + FRAME;
   }
 
   /** Makes node {@code at} a leaf or splits it, pushing its children; returns the new stack top. */
-  private int split(int at, int lo, int hi, int depth, SplittableRandom random, int top) {
-    int[] rows = order[0];
+  private int split(int at, int lo, int hi, int depth, int members, SplittableRandom random, int top) {
+    int[] rows = order[members];
     double w = 0;
     double s = 0;
     for (int i = lo; i < hi; i++) {
@@ -152,8 +159,8 @@ final class RegressionTreeGrower {
     }
     int middle = partition(best, lo, hi);
     nodes.split(at, best.feature, data.threshold(best.feature, best.rank, best.above));
-    top = push(top, middle, hi, depth + 1, at); // right child: written after the left subtree
-    return push(top, lo, middle, depth + 1, -1); // left child: written next, at at + 1
+    top = push(top, middle, hi, depth + 1, at, best.feature); // right child: written after the left subtree
+    return push(top, lo, middle, depth + 1, -1, best.feature); // left child: written next, at at + 1
   }
 
   /** The node's weighted mean squared deviation, by two passes (no cancellation for pure nodes). */
@@ -169,9 +176,10 @@ final class RegressionTreeGrower {
 
   /**
    * A candidate split: rows of rank <= {@code rank} of {@code feature} go left; {@code above} is the
-   * next rank present in the node, whose value bounds the threshold from above.
+   * next rank present in the node, whose value bounds the threshold from above; {@code position}
+   * where the right rows begin in the node's segment of that descriptor.
    */
-  private record Split(int feature, int rank, int above, double proxy) {}
+  private record Split(int feature, int rank, int above, int position, double proxy) {}
 
   /**
    * scikit-learn's search: descriptors drawn without replacement until {@code max_features}
@@ -187,6 +195,7 @@ final class RegressionTreeGrower {
     int bestFeature = -1;
     int bestRank = -1;
     int bestAbove = -1;
+    int bestPosition = -1;
     double bestProxy = Double.NEGATIVE_INFINITY;
     while (undrawn > 0 && tried < rules.maxFeatures()) {
       int j = random.nextInt(undrawn);
@@ -215,40 +224,47 @@ final class RegressionTreeGrower {
             bestFeature = f;
             bestRank = current;
             bestAbove = next;
+            bestPosition = i + 1;
           }
           current = next;
         }
       }
     }
-    return bestFeature < 0 ? null : new Split(bestFeature, bestRank, bestAbove, bestProxy);
+    return bestFeature < 0 ? null : new Split(bestFeature, bestRank, bestAbove, bestPosition, bestProxy);
   }
 
-  /** Splits every descriptor's segment stably into the left rows, then the right; returns the boundary. */
+  /**
+   * Splits each descriptor's segment stably into the left rows, then the right, except where the
+   * descriptor is constant in the node; returns the boundary.
+   */
   private int partition(Split split, int lo, int hi) {
-    int[] rank = data.rank()[split.feature];
     int[] byFeature = order[split.feature];
-    int middle = lo;
-    for (int i = lo; i < hi; i++) {
-      boolean left = rank[byFeature[i]] <= split.rank;
-      goesLeft[byFeature[i]] = left;
-      if (left) {
-        middle++;
-      }
+    int middle = split.position; // in the order of the split's descriptor, the left rows come first
+    for (int i = lo; i < middle; i++) {
+      goesLeft[byFeature[i]] = 1;
+    }
+    for (int i = middle; i < hi; i++) {
+      goesLeft[byFeature[i]] = 0;
     }
     for (int f = 0; f < width; f++) {
-      if (f == split.feature) {
-        continue; // already in order of this descriptor: the left rows come first
-      }
       int[] rows = order[f];
+      int[] rank = data.rank()[f];
+      if (f == split.feature || rank[rows[lo]] == rank[rows[hi - 1]]) {
+        // the split's descriptor is in order already; a descriptor constant here stays constant
+        // below, where no split search reads more of it than that it is constant (any rows of
+        // this node show it), and no node takes its rows from it
+        continue;
+      }
       int kept = lo;
       int spilled = 0;
       for (int i = lo; i < hi; i++) {
+        // branch-free (the side is unpredictable): write both places, advance one
         int row = rows[i];
-        if (goesLeft[row]) {
-          rows[kept++] = row;
-        } else {
-          spill[spilled++] = row;
-        }
+        int left = goesLeft[row];
+        rows[kept] = row;
+        spill[spilled] = row;
+        kept += left;
+        spilled += 1 - left;
       }
       System.arraycopy(spill, 0, rows, kept, spilled);
     }
