@@ -89,18 +89,29 @@ class ModelFormatTest {
   }
 
   @Test
-  void forestSavedAndLoadedPredictsBitForBitAsSmilesTrees(@TempDir Path dir) throws IOException {
+  void forestSavedAndLoadedPredictsBitForBitAsBefore(@TempDir Path dir) throws IOException {
+    Map<String, Object> params = Map.of("n_estimators", 40.0, "max_features", 9.0, "min_samples_split", 3.0);
+    RandomForestLearner rf = new RandomForestLearner();
+    Path fittedFile = dir.resolve("fitted.model");
+    try (FittedModel fitted = rf.fit(X, Y, params, 5, 2)) {
+      double[] expected = fitted.predict(QUERIES);
+      fitted.save(fittedFile);
+      try (FittedModel loaded = rf.load(fittedFile)) {
+        assertArrayEquals(expected, loaded.predict(QUERIES));
+      }
+    }
+  }
+
+  @Test
+  void forestFileHoldsTheTreesNodeByNode(@TempDir Path dir) throws IOException {
+    // Smile's trees (the reference forest), written as node arrays: the layout is checked node by node
     Map<String, Object> params = Map.of("n_estimators", 40.0, "max_features", 9.0, "min_samples_split", 3.0);
     RandomForestLearner rf = new RandomForestLearner();
     Path file = dir.resolve("rf.model");
-    RandomForestLearner.Forest forest = rf.grow(X, Y, params, 5, 2); // the trees fit keeps, as Smile's nodes
-    double[] expected = smilePredictions(forest);
-    try (FittedModel fitted = rf.fit(X, Y, params, 5, 2)) {
-      assertArrayEquals(expected, fitted.predict(QUERIES));
-      fitted.save(file);
-    }
+    RandomForestLearner.Forest forest = SmileForest.grow(X, Y, params, 5, 2);
+    DecisionForest.of(WIDTH, forest.roots()).save(file);
     try (FittedModel loaded = rf.load(file)) {
-      assertArrayEquals(expected, loaded.predict(QUERIES));
+      assertArrayEquals(smilePredictions(forest), loaded.predict(QUERIES));
     }
 
     DataInputStream in = body(file, "gfa-rf/1");
@@ -159,7 +170,7 @@ class ModelFormatTest {
     }
 
     RandomForestLearner rf = new RandomForestLearner();
-    RandomForestLearner.Forest forest = rf.grow(X, Y, Map.of("n_estimators", 30.0), 9, 2);
+    RandomForestLearner.Forest forest = SmileForest.grow(X, Y, Map.of("n_estimators", 30.0), 9, 2);
     Path rfFile = dir.resolve("rf.model");
     javaSerialize(rfFile, forest);
     try (FittedModel loaded = rf.load(rfFile)) {
