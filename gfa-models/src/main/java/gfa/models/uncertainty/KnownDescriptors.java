@@ -1,5 +1,6 @@
 package gfa.models.uncertainty;
 
+import gfa.core.Composition;
 import gfa.core.GfaInputException;
 import gfa.features.Featurizer;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code calibration-descriptors.bin} in a model directory: the raw descriptor rows of the
- * training alloys that {@code calibration.json} names, in its order, as the model's own featuriser
- * computes them. A trust report (nearest known alloys, in-domain distance) needs them; without
+ * training alloys that {@code calibration.json} names, in its order and as it gives them back, as
+ * the model's own featuriser computes them. A trust report (nearest known alloys, in-domain distance) needs them; without
  * this file every {@code predict-ternary --model} featurised the ~5500 alloys again (a third of a
  * second of CPU). The rows are the exact doubles the featuriser gives, so a report from the file
  * is bit for bit the report from featurising. Models saved before the file existed have none and
@@ -38,7 +39,9 @@ public final class KnownDescriptors {
   public static void write(Path modelDirectory, CalibrationRecord record, Featurizer featurizer) throws IOException {
     double[][] rows;
     try {
-      rows = featurizer.featurizeAll(record.alloys());
+      // As calibration.json gives them back: written with format(), read with parse(), which may
+      // round a fraction in its last digits; the rows must be those of the alloys read back.
+      rows = featurizer.featurizeAll(record.alloys().stream().map(a -> Composition.parse(a.format())).toList());
     } catch (GfaInputException e) {
       return;
     }

@@ -1,0 +1,26 @@
+package gfa.cli;
+
+/**
+ * The jar's entry point: answers a lone {@code --version} (or {@code -V}) with the line picocli
+ * would print, and hands everything else to {@link Gfa#main}. It is a class of its own because
+ * loading {@link Gfa} loads picocli's {@code CommandLine} and every command class its list names
+ * (about 50 ms of CPU, a third of {@code gfa --version}'s JVM), none of which a version needs.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    String version = versionLine(args);
+    if (version != null) {
+      System.out.println(version);
+      System.exit(0);
+    }
+    Gfa.main(args);
+  }
+
+  /** The version line for a lone {@code --version} or {@code -V}, else null (as {@link Gfa#isVersionRequest}). */
+  static String versionLine(String[] args) {
+    boolean asked = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    return asked ? "gfa " + gfa.cli.workflow.GfaBuild.version() : null;
+  }
+}
