@@ -21,6 +21,12 @@ public final class Main {
   /** The version line for a lone {@code --version} or {@code -V}, else null (as {@link Gfa#isVersionRequest}). */
   static String versionLine(String[] args) {
     boolean asked = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-    return asked ? "gfa " + gfa.cli.workflow.GfaBuild.version() : null;
+    if (!asked) {
+      return null;
+    }
+    // The jar's manifest has it (read by the class loader already); version.properties, which
+    // GfaBuild reads, costs a second opening of the jar and some 30 JDK classes more.
+    String version = Main.class.getPackage().getImplementationVersion();
+    return "gfa " + (version != null ? version : gfa.cli.workflow.GfaBuild.version());
   }
 }
