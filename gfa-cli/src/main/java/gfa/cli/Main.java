@@ -13,7 +13,7 @@ public final class Main {
     String version = versionLine(args);
     if (version != null) {
       System.out.println(version);
-      System.exit(0);
+      return; // exit status 0; System.exit would load the JDK's logging classes to report the exit
     }
     Gfa.main(args);
   }
