@@ -63,14 +63,17 @@ rm -rf "$fake"
 major="$(sed -n 3p "$cache")"
 if [[ "$major" -ge 21 ]]; then
   touch "$target/gfa.jar"
-  err="$("$gfa" --version 2>&1 >/dev/null)"
+  "$gfa" --version >/dev/null
+  stale="$(compgen -G "$target/gfa-*.aot" || compgen -G "$target/gfa-*.jsa" || true)"
+  check "a lone --version makes no start-up cache" [ ! "$stale" -nt "$target/gfa.jar" ]
+  err="$("$gfa" descriptors 2>&1 >/dev/null)"
   check "making the start-up cache prints nothing when not on a terminal" [ -z "$err" ]
   made="$(compgen -G "$target/gfa-*.aot" || compgen -G "$target/gfa-*.jsa" || true)"
   check "a start-up cache exists after the first run of a new jar" [ -n "$made" ]
   check "it is newer than the jar" [ "$made" -nt "$target/gfa.jar" ]
-  err="$("$gfa" --version 2>&1 >/dev/null)"
+  err="$("$gfa" descriptors 2>&1 >/dev/null)"
   check "a run with the cache prints nothing on stderr" [ -z "$err" ]
-  err="$(GFA_JAVA_OPTS=-Xmx40g "$gfa" --version 2>&1 >/dev/null)"
+  err="$(GFA_JAVA_OPTS=-Xmx40g "$gfa" descriptors 2>&1 >/dev/null)"
   check "a cache the JVM cannot use (other heap mode) is ignored silently" [ -z "$err" ]
 fi
 

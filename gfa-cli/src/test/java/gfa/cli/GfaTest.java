@@ -54,6 +54,18 @@ class GfaTest {
   }
 
   @Test
+  void theJarsEntryPointAnswersALoneVersionRequestWithPicocliLineAndNothingElse() {
+    String picocli = GfaRun.of("--version").out().strip();
+    assertEquals(picocli, Main.versionLine(new String[] {"--version"}));
+    assertEquals(picocli, Main.versionLine(new String[] {"-V"}));
+    for (String[] other : List.of(new String[] {}, new String[] {"--version", "train"}, new String[] {"--help"},
+        new String[] {"version"})) {
+      assertEquals(Gfa.isVersionRequest(other), Main.versionLine(other) != null, String.join(" ", other));
+      assertEquals(null, Main.versionLine(other));
+    }
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     GfaRun run = GfaRun.of();
     assertEquals(2, run.exit(), run::toString);

@@ -374,4 +374,56 @@ class PredictTernaryCommandTest {
     assertFalse(Files.exists(out.resolve("old.txt")));
     assertEquals(231, CsvTable.read(out.resolve("grid.csv")).rowCount());
   }
+
+  /**
+   * A model saved now carries its calibration alloys' descriptors (calibration-descriptors.bin),
+   * so predict-ternary does not featurise them again; a model saved before the file existed has
+   * none and must give the very same files, trust reports included.
+   */
+  @Test
+  void aModelWithoutSavedDescriptorsPredictsTheSameFiles() throws IOException {
+    assertTrue(Files.isRegularFile(model.resolve("calibration-descriptors.bin")), "gfa train saves the descriptors");
+    Path old = Files.createDirectory(dir.resolve("old-model"));
+    try (Stream<Path> files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().equals("calibration-descriptors.bin")) {
+          Files.copy(f, old.resolve(f.getFileName()));
+        }
+      }
+    }
+    Path out = dir.resolve("from-old-model");
+    GfaRun run = GfaRun.of("predict-ternary", "Zr-Al-Cu", "--model", old.toString(), "--out", out.toString(), "-q");
+    assertEquals(0, run.exit(), run::toString);
+    CsvTable candidates = CsvTable.read(out.resolve("candidates.csv"));
+    assertTrue(candidates.header().stream().anyMatch(h -> h.startsWith("nearest")), "the candidates carry trust reports");
+    for (String f : List.of("grid.csv", "candidates.csv")) {
+      assertEquals(Files.readString(result.resolve(f)), Files.readString(out.resolve(f)), f);
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode saved = json.readTree(result.resolve("summary.json").toFile());
+    JsonNode featurised = json.readTree(out.resolve("summary.json").toFile());
+    for (JsonNode s : List.of(saved, featurised)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("timings");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("model")).remove("directory");
+    }
+    assertEquals(saved, featurised);
+  }
+
+  @Test
+  void aDescriptorsFileOfAnotherModelIsRefusedWithItsName() throws IOException {
+    Path other = Files.createDirectory(dir.resolve("other-model"));
+    try (Stream<Path> files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, other.resolve(f.getFileName()));
+      }
+    }
+    Path bin = other.resolve("calibration-descriptors.bin");
+    byte[] bytes = Files.readAllBytes(bin);
+    Files.write(bin, Arrays.copyOf(bytes, bytes.length - 8));
+    GfaRun run = GfaRun.of("predict-ternary", "Zr-Al-Cu", "--model", other.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, run.exit(), run::toString);
+    assertTrue(run.err().contains("calibration-descriptors.bin"), run::toString);
+    assertEquals(1, run.err().strip().lines().count(), run::toString);
+    assertFalse(Files.exists(dir.resolve("o")));
+  }
 }

@@ -17,6 +17,8 @@ import gfa.models.ternary.Trust;
 import gfa.models.training.Generalisation;
 import gfa.models.uncertainty.CalibrationReport;
 import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.KnownDescriptors;
+import gfa.models.training.GfaModel;
 import gfa.models.uncertainty.TrainingCalibration;
 import gfa.core.concurrent.Workers;
 import gfa.models.ternary.TernaryMap;
@@ -277,6 +279,7 @@ public final class CampaignIteration {
     Path modelDir = Files.createDirectory(dir.resolve(CampaignStore.MODEL));
     ModelStore.writeInto(modelDir, result, manifest, report);
     CalibrationStore.write(modelDir, calibration.record());
+    KnownDescriptors.write(modelDir, calibration.record(), GfaModel.featurizerOf(manifest));
     if (newResults != null) {
       Files.writeString(dir.resolve(CampaignStore.RESULTS), resultsTable(newResults).toCsv());
     }

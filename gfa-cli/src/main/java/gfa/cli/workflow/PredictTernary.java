@@ -95,7 +95,7 @@ public final class PredictTernary {
             + "has no calibration.json (train it again with 'gfa train', which calibrates it)");
       }
       Trust trust = predictor.calibration() == null ? null
-          : new Trust(predictor.calibration(), request.interval() / 100, request.bmgThreshold());
+          : new Trust(predictor.calibration(), request.interval() / 100, request.bmgThreshold(), predictor.knownDescriptors());
       TernaryMap map = TernaryPrediction.predict(predictor.featurizer(), predictor.ensemble(), request.grid(),
           request.selection(), request.proposing(), trust, workers);
       timings.put("featurize", map.timings().featurize());

@@ -12,6 +12,7 @@ import gfa.models.training.ModelStore;
 import gfa.models.training.Provenance;
 import gfa.models.uncertainty.CalibrationRecord;
 import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.KnownDescriptors;
 import gfa.models.training.TrainingData;
 import gfa.models.training.TrainingListener;
 import gfa.models.training.TrainingOptions;
@@ -27,9 +28,11 @@ import java.util.List;
  *
  * @param calibration the intervals' and p_bmg's calibration (calibration.json), or null for a model without one
  * @param trained the model to save beside the map when it was trained here, else null
+ * @param knownDescriptors the calibration alloys' descriptor rows saved with the model, or null (featurise them)
  */
 public record TernaryModel(Featurizer featurizer, Ensemble ensemble, CalibrationRecord calibration, Description description,
-    String title, List<String> warnings, TrainedModel trained, AutoCloseable owner) implements AutoCloseable {
+    String title, List<String> warnings, TrainedModel trained, AutoCloseable owner, double[][] knownDescriptors)
+    implements AutoCloseable {
 
   /**
    * What summary.json says of the model. A saved model names its directory and pruning as its
@@ -44,6 +47,7 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
     public void writeInto(Path dir) throws IOException {
       ModelStore.writeInto(dir, result, manifest, report);
       CalibrationStore.write(dir, calibration);
+      KnownDescriptors.write(dir, calibration, GfaModel.featurizerOf(manifest));
     }
   }
 
@@ -80,7 +84,10 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
     Description description = new Description("model", directory, file, null, null, null, rows, prunedFor, prunedLevel,
         model.learners(), null, null);
     CalibrationRecord calibration = CalibrationStore.read(directory).orElse(null);
-    return new TernaryModel(model.featurizer(), model.ensemble(), calibration, description, title, warnings, null, model::close);
+    double[][] known = calibration == null ? null
+        : KnownDescriptors.read(directory, calibration.alloys().size(), model.ensemble().columns().size()).orElse(null);
+    return new TernaryModel(model.featurizer(), model.ensemble(), calibration, description, title, warnings, null, model::close,
+        known);
   }
 
   /**
@@ -100,7 +107,7 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
         result.ensemble().learners(), result.fusion().r2(), result.fusion().rmse());
     CalibrationRecord calibration = trained.calibration().record();
     return new TernaryModel(descriptors.featurizer(), result.ensemble(), calibration, description, title, List.of(),
-        new TrainedModel(result, trained.manifest(), trained.report(), calibration), trained);
+        new TrainedModel(result, trained.manifest(), trained.report(), calibration), trained, null);
   }
 
   @Override

@@ -21,6 +21,8 @@ import gfa.models.training.TrainingOptions;
 import gfa.models.training.TrainingResult;
 import gfa.models.uncertainty.CalibrationReport;
 import gfa.models.uncertainty.CalibrationStore;
+import gfa.models.uncertainty.KnownDescriptors;
+import gfa.models.training.GfaModel;
 import gfa.models.uncertainty.TrainingCalibration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,7 @@ public final class TrainModel {
       AtomicOutput.publishDirectory(out, replace, dir -> {
         ModelStore.writeInto(dir, result, manifest, report);
         CalibrationStore.write(dir, calibration.record());
+        KnownDescriptors.write(dir, calibration.record(), GfaModel.featurizerOf(manifest));
       });
     }
 

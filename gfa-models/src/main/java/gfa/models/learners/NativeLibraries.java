@@ -33,6 +33,14 @@ import java.util.Optional;
  * and marks XGBoost4J's loader as initialised; should XGBoost4J's internals ever differ, its own
  * loading is used as before.
  *
+ * <p>Extracting XGBoost's library (inflating 14 MB) cost a tenth to a third of a second on every
+ * command that loads a model, so it is extracted once into a cache keyed by the content
+ * ({@link NativeCache}: the CRC-32 and size the jar records for it) and loaded from there; files in
+ * that cache are never rewritten, only created whole and renamed into place, so no JVM can
+ * truncate one that another has mapped. Where there is no usable cache, the private copy below is
+ * used as before. LightGBM4J always extracts (unless {@code LIGHTGBM_NATIVE_LIB_PATH} is set),
+ * so its libraries keep the private directory.
+ *
  * <p>A private directory is {@code gfa-native-PID-RANDOM} in the temporary directory, and its files
  * are deleted as soon as they are loaded (a loaded library stays mapped after its file is gone;
  * where a loaded file cannot be deleted, it is deleted on exit). A process killed while loading
@@ -88,12 +96,25 @@ final class NativeLibraries {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return;
     }
+    String name = resource.substring(resource.lastIndexOf('/') + 1);
+    Path cached = NativeCache.copyOf(loader.getResource(resource), name);
+    if (cached != null) {
+      try {
+        System.load(cached.toString());
+        initialized.setBoolean(null, true);
+        return;
+      } catch (UnsatisfiedLinkError e) {
+        // a cached copy the loader refuses: extract a private one, as without a cache
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e); // made accessible above
+      }
+    }
     Path dir = privateDirectory("xgboost");
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return; // XGBoost4J will say what is missing
       }
-      Path file = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+      Path file = dir.resolve(name);
       Files.copy(in, file);
       System.load(file.toString());
       initialized.setBoolean(null, true);

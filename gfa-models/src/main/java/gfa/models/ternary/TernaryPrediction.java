@@ -98,7 +98,8 @@ public final class TernaryPrediction {
       return List.of();
     }
     CalibrationRecord c = trust.calibration();
-    double[][] known = workers.call(() -> featurizer.featurizeAll(c.alloys()));
+    double[][] known = trust.knownDescriptors() != null ? trust.knownDescriptors()
+        : workers.call(() -> featurizer.featurizeAll(c.alloys()));
     DomainIndex domain = c.domain(model.scaler().transform(known, null));
     List<CandidateTrust> out = new ArrayList<>();
     for (Candidate candidate : candidates) {

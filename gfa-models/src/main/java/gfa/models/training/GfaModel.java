@@ -61,6 +61,22 @@ public final class GfaModel implements AutoCloseable {
     return new GfaModel(loaded, featurizer);
   }
 
+  /**
+   * The featuriser a manifest names (its {@code descriptors.preset} and {@code descriptors.miedema}),
+   * as {@link #load} builds it.
+   *
+   * @throws IllegalArgumentException for an unknown preset or Miedema table
+   */
+  public static Featurizer featurizerOf(com.fasterxml.jackson.databind.JsonNode manifest) {
+    com.fasterxml.jackson.databind.JsonNode d = manifest.path("descriptors");
+    try {
+      return Featurizer.of(Preset.valueOf(d.path("preset").asText().toUpperCase(Locale.ROOT)),
+          MiedemaVersion.parse(d.path("miedema").asText()));
+    } catch (GfaInputException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
   public Featurizer featurizer() {
     return featurizer;
   }

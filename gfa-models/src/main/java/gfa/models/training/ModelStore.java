@@ -267,16 +267,16 @@ public final class ModelStore {
       checkFusionWeights(manifestFile, m);
       Provenance provenance = ManifestProvenance.read(m);
       List<String> learners = new ArrayList<>();
-      List<FittedModel> models = new ArrayList<>();
+      List<Learner> kinds = new ArrayList<>();
+      List<Path> files = new ArrayList<>();
       JsonNode weightsNode = m.path("fusion").path("weights");
       double[] weights = new double[m.path("models").size()];
       Iterator<Map.Entry<String, JsonNode>> entries = m.path("models").fields();
       int i = 0;
       while (entries.hasNext()) {
         Map.Entry<String, JsonNode> e = entries.next();
-        Learner learner;
         try {
-          learner = Learners.byId(e.getKey());
+          kinds.add(Learners.byId(e.getKey()));
         } catch (IllegalArgumentException unknown) {
           throw new GfaInputException(manifestFile + ": unknown learner '" + e.getKey() + "'");
         }
@@ -284,11 +284,7 @@ public final class ModelStore {
         if (!Files.isRegularFile(file)) {
           throw new GfaInputException(directory + ": model file missing: " + file.getFileName());
         }
-        try {
-          models.add(learner.load(file));
-        } catch (IOException | RuntimeException ex) {
-          throw new GfaInputException(file + ": cannot load the " + e.getKey() + " model (" + firstLine(ex.getMessage()) + ")");
-        }
+        files.add(file);
         learners.add(e.getKey());
         if (!weightsNode.has(e.getKey())) {
           throw new GfaInputException(manifestFile + ": corrupted manifest (no fusion weight for " + e.getKey() + ")");
@@ -298,6 +294,7 @@ public final class ModelStore {
       if (learners.isEmpty()) {
         throw new GfaInputException(manifestFile + ": corrupted manifest (no models)");
       }
+      List<FittedModel> models = loadSideBySide(learners, kinds, files);
       Ensemble ensemble = new Ensemble(columns, new Standardizer(mean, scale), learners, models, weights);
       JsonNode d = m.path("descriptors");
       return new Loaded(directory, m, ensemble, d.path("preset").asText(), d.path("miedema").asText(), d.path("tables_version").asText(),
@@ -306,6 +303,63 @@ public final class ModelStore {
       throw e;
     } catch (RuntimeException e) {
       throw new GfaInputException(manifestFile + ": corrupted manifest (" + firstLine(e.getMessage()) + ")");
+    }
+  }
+
+  /**
+   * The model files, read side by side (one thread per file, at most one per core): reading and
+   * parsing them, and loading the boosters' native libraries, took about a second one after the
+   * other. Each file becomes the same model whichever thread reads it. On failure the first
+   * failing learner in manifest order is reported, as when they were read in turn, and every model
+   * read is closed.
+   */
+  private static List<FittedModel> loadSideBySide(List<String> ids, List<Learner> kinds, List<Path> files) {
+    int threads = Math.max(1, Math.min(ids.size(), Runtime.getRuntime().availableProcessors()));
+    List<java.util.concurrent.Future<FittedModel>> pending = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool = threads == 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("gfa-load-", 0).factory());
+    try {
+      for (int k = 0; k < ids.size(); k++) {
+        Learner learner = kinds.get(k);
+        Path file = files.get(k);
+        java.util.concurrent.Callable<FittedModel> read = () -> learner.load(file);
+        if (pool == null) {
+          java.util.concurrent.FutureTask<FittedModel> now = new java.util.concurrent.FutureTask<>(read);
+          now.run();
+          pending.add(now);
+        } else {
+          pending.add(pool.submit(read));
+        }
+      }
+      List<FittedModel> models = new ArrayList<>();
+      GfaInputException failure = null;
+      for (int k = 0; k < pending.size(); k++) { // every read finishes before we return or throw
+        try {
+          models.add(pending.get(k).get());
+        } catch (java.util.concurrent.ExecutionException ex) {
+          Throwable cause = ex.getCause();
+          if (cause instanceof Error error) {
+            models.forEach(FittedModel::close);
+            throw error;
+          }
+          if (failure == null) {
+            failure = new GfaInputException(files.get(k) + ": cannot load the " + ids.get(k) + " model ("
+                + firstLine(cause.getMessage()) + ")");
+          }
+        }
+      }
+      if (failure != null) {
+        models.forEach(FittedModel::close);
+        throw failure;
+      }
+      return models;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the model", ex);
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 

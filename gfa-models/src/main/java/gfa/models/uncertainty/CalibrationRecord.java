@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * What a model directory keeps about the trust of its predictions ({@code calibration.json}): the
  * predictive calibration, the default interval level and BMG threshold, and the training alloys
- * with the in-domain thresholds (the descriptors are recomputed from the compositions when the
- * domain index is needed).
+ * with the in-domain thresholds (their descriptors are saved beside it, {@link KnownDescriptors},
+ * or, for a model saved before that file, recomputed from the compositions when the domain index
+ * is needed).
  *
  * @param calibration the conformal calibration of the fused prediction
  * @param level default nominal level of the central interval (0.9)
