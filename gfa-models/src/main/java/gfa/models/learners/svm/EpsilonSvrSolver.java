@@ -16,9 +16,10 @@ package gfa.models.learners.svm;
  * <p>Why by hand and not libsvm's Java port: with the whole kernel matrix in memory, the Q row of a
  * variable t is plus or minus the K row of t mod n, so one pass over n rows updates the gradient of
  * all 2n variables without copying a Q row, and the loops are plain array loops the JIT
- * vectorises. There is no shrinking: with every kernel row already computed, a step costs three
- * passes over n numbers, and shrinking would save only part of those (measured in
- * docs/benchmarks.md). The steps allocate nothing.
+ * vectorises. There is no shrinking: with every kernel row already computed a step costs three
+ * passes over n numbers, and libsvm's shrinking (tried: the tests' ShrinkingSvrSolver) made the
+ * fits about twice slower, its indexed loops over the active variables costing more than the
+ * variables it removes (docs/engine.md, "SVR solver"). The steps allocate nothing.
  */
 public final class EpsilonSvrSolver {
   /** libsvm's TAU: the curvature used when a pair's is not positive (duplicated rows). */

@@ -182,6 +182,17 @@ class EpsilonSvrSolverTest {
     }
   }
 
+  /** The shrinking variant the benchmark times reaches a solution of the same problem. */
+  @Test
+  void theShrinkingVariantSolvesTheSameDual() {
+    double[][] x = SvrProblems.rows(400, 6, 61);
+    double[] z = SvrProblems.targets(x, 62);
+    SvrSolution shrunk = new ShrinkingSvrSolver(KernelMatrix.rbf(x, 0.3), 10, TOL).solve(z, 0.05);
+    assertTrue(shrunk.converged());
+    assertKkt(x, z, 10, 0.3, 0.05, shrunk);
+    assertEquals(solve(x, z, 10, 0.3, 0.05).objective(), shrunk.objective(), 1e-3);
+  }
+
   @Test
   void refusesAMismatchedOrNegativeInput() {
     KernelMatrix k = KernelMatrix.rbf(SvrProblems.rows(5, 2, 1), 0.2);

@@ -84,6 +84,11 @@ public final class SvrFoldBenchmark {
           v[i] = tx[sv[i]];
         }
         double[] predicted = new RbfExpansion(tx[0].length, point[1], -solution.rho(), w, v).predict(vx);
+        long h0 = CPU.getCurrentThreadCpuTime();
+        SvrSolution shrunk = new ShrinkingSvrSolver(kernel, point[0], 1e-3).solve(ty, point[2]);
+        long h1 = CPU.getCurrentThreadCpuTime();
+        System.out.printf("gfa shrinking: cpu solve %.3f s, %d iterations, %d SV, rho %.6f, obj %.6f%n",
+            (h1 - h0) / 1e9, shrunk.iterations(), shrunk.supportVectors().length, shrunk.rho(), shrunk.objective());
         System.out.printf("gfa C=%s gamma=%s eps=%s: cpu kernel %.3f s + solve %.3f s = %.3f s; wall kernel %.3f s, solve %.3f s, %d iterations, %d SV, rho %.6f, obj %.6f, valid RMSE %.5f%n",
             point[0], point[1], point[2], (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c2 - c0) / 1e9, (s1 - s0) / 1e9, (s2 - s1) / 1e9, solution.iterations(), sv.length,
             solution.rho(), solution.objective(), rmse(predicted, vy));
