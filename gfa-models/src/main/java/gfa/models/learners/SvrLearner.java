@@ -1,6 +1,7 @@
 package gfa.models.learners;
 
 import gfa.models.learners.svm.EpsilonSvrSolver;
+import gfa.models.learners.svm.KernelBuffers;
 import gfa.models.learners.svm.KernelMatrix;
 import gfa.models.learners.svm.RbfExpansion;
 import gfa.models.learners.svm.SvrSolution;
@@ -64,13 +65,16 @@ public final class SvrLearner implements Learner {
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
     SvrOptions o = SvrOptions.of(params);
-    KernelMatrix kernel = KernelMatrix.rbf(x, o.gamma());
-    return fit(kernel, x, y, o, width);
-  }
-
-  private static FittedModel fit(KernelMatrix kernel, double[][] x, double[] y, SvrOptions o, int width) {
-    SvrSolution solution = new EpsilonSvrSolver(kernel, o.c(), TOLERANCE).solve(y, o.epsilon());
-    return new Model(RbfSupportVectors.of(solution, x, o.gamma(), width));
+    // the kernel matrix's array is reused by the next fit (KernelBuffers: a search's fits would
+    // otherwise leave a 105 MB array of garbage each)
+    float[] buffer = KernelBuffers.take(Math.multiplyExact(x.length, x.length));
+    try {
+      KernelMatrix kernel = KernelMatrix.rbf(x, o.gamma(), buffer);
+      SvrSolution solution = new EpsilonSvrSolver(kernel, o.c(), TOLERANCE).solve(y, o.epsilon());
+      return new Model(RbfSupportVectors.of(solution, x, o.gamma(), width));
+    } finally {
+      KernelBuffers.give(buffer);
+    }
   }
 
   @Override

@@ -11,7 +11,7 @@ public final class KernelMatrix {
   private final float[] values;
 
   KernelMatrix(int n, float[] values) {
-    if (values.length != (long) n * n) {
+    if (values.length < (long) n * n) {
       throw new IllegalArgumentException(values.length + " values for a " + n + " x " + n + " matrix");
     }
     this.n = n;
@@ -20,9 +20,18 @@ public final class KernelMatrix {
 
   /** The RBF kernel matrix {@code exp(-gamma |x_i - x_j|^2)} of the rows of {@code x}. */
   public static KernelMatrix rbf(double[][] x, double gamma) {
-    float[] values = SquaredDistances.upper(x);
-    SquaredDistances.toKernel(values, x.length, -gamma, values); // in place: one n x n array at a time
-    return new KernelMatrix(x.length, values);
+    return rbf(x, gamma, new float[Math.multiplyExact(x.length, x.length)]);
+  }
+
+  /**
+   * As {@link #rbf(double[][], double)}, written into {@code buffer} (at least n x n floats, any
+   * contents; its first n x n are overwritten and the matrix uses it until dropped).
+   */
+  public static KernelMatrix rbf(double[][] x, double gamma, float[] buffer) {
+    int n = x.length;
+    SquaredDistances.upper(x, buffer);
+    SquaredDistances.toKernel(buffer, n, -gamma, buffer); // in place: one n x n array at a time
+    return new KernelMatrix(n, buffer);
   }
 
   public int size() {
@@ -34,7 +43,10 @@ public final class KernelMatrix {
     return values[i * n + j];
   }
 
-  /** The backing array; row i starts at {@code i * size()}. Read-only by convention. */
+  /**
+   * The backing array (possibly longer than n x n); row i starts at {@code i * size()}. Read-only
+   * by convention.
+   */
   float[] values() {
     return values;
   }

@@ -27,11 +27,16 @@ public final class SquaredDistances {
 
   /** Computes the distances of the rows of {@code x} (n x p, finite, not retained). */
   public static SquaredDistances of(double[][] x) {
-    return new SquaredDistances(x.length, upper(x));
+    float[] values = new float[Math.multiplyExact(x.length, x.length)];
+    upper(x, values);
+    return new SquaredDistances(x.length, values);
   }
 
-  /** The distances of the rows of {@code x} in the strictly upper triangle of an n x n array. */
-  static float[] upper(double[][] x) {
+  /**
+   * Writes the distances of the rows of {@code x} into the strictly upper triangle of the n x n
+   * row-major {@code values} (at least n x n long); the rest is left as it was.
+   */
+  static void upper(double[][] x, float[] values) {
     int n = x.length;
     int p = n == 0 ? 0 : x[0].length;
     double[][] columns = new double[p][n];
@@ -40,7 +45,6 @@ public final class SquaredDistances {
         columns[f][i] = x[i][f];
       }
     }
-    float[] values = new float[Math.multiplyExact(n, n)];
     double[] sums = new double[n];
     for (int i = 0; i < n; i++) {
       Arrays.fill(sums, i + 1, n, 0.0);
@@ -57,7 +61,6 @@ public final class SquaredDistances {
         values[row + j] = (float) sums[j];
       }
     }
-    return values;
   }
 
   public int size() {
@@ -66,7 +69,7 @@ public final class SquaredDistances {
 
   /** The RBF kernel matrix {@code exp(-gamma |x_i - x_j|^2)} of these distances. */
   public KernelMatrix kernel(double gamma) {
-    float[] k = new float[upper.length];
+    float[] k = new float[n * n];
     toKernel(upper, n, -gamma, k);
     return new KernelMatrix(n, k);
   }
@@ -105,6 +108,6 @@ public final class SquaredDistances {
 
   /** The memory the matrix takes, bytes. */
   public long bytes() {
-    return 4L * upper.length;
+    return 4L * n * n;
   }
 }
