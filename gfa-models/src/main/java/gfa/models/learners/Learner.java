@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One regression algorithm of the paper (docs/method.md §4) behind the library that implements it in
- * Java: {@code svr} (Smile), {@code rf} (Smile), {@code xgboost} (XGBoost4J), {@code lightgbm}
+ * Java: {@code svr} (gfa's own solver, {@code gfa.models.learners.svm}), {@code rf} (Smile), {@code xgboost} (XGBoost4J), {@code lightgbm}
  * (LightGBM4J). A learner is stateless and thread-safe; what it learns is a {@link FittedModel}.
  * How each paper parameter maps onto its library is tabulated in {@code docs/learners.md}.
  *
@@ -24,8 +24,8 @@ public interface Learner {
   Map<String, Object> defaults();
 
   /**
-   * Whether one fit gets faster with more threads. SVR's solver is sequential (Smile computes only
-   * its kernel rows in parallel, a small share of the work): a cross-validation does better to fit
+   * Whether one fit gets faster with more threads. SVR's solver is sequential (one thread computes
+   * its kernel matrix and runs SMO): a cross-validation does better to fit
    * its folds side by side, one thread each. Whichever way, a fit's result does not depend on it.
    */
   default boolean usesThreads() {

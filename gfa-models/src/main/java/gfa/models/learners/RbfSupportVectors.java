@@ -1,5 +1,7 @@
 package gfa.models.learners;
 
+import gfa.models.learners.svm.RbfExpansion;
+import gfa.models.learners.svm.SvrSolution;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,25 +10,30 @@ import smile.regression.KernelMachine;
 
 /**
  * A fitted RBF support vector regression as plain numbers: {@code f(x) = b + sum_i w_i exp(-gamma
- * |x - v_i|^2)}. It predicts with exactly the arithmetic of Smile 4.4's {@link KernelMachine} with
- * a {@link GaussianKernel} of width {@code sigma = sqrt(1 / (2 gamma))} (the distance is the
- * square root of the squared differences summed in column order, the kernel {@code exp(-0.5 (d /
- * sigma)^2)}, the terms added to b in support-vector order), so its predictions are bit-identical
- * to Smile's; and it is saved in gfa's own format {@value #HEADER} (docs/model-format.md).
+ * |x - v_i|^2)}, saved in gfa's own format {@value #HEADER} (docs/model-format.md). It predicts
+ * through {@link RbfExpansion} (the support vectors as one matrix). Models fitted by Smile, which
+ * older gfa releases saved, predict as Smile's machine did up to rounding: Smile computes the
+ * kernel as {@code exp(-0.5 (sqrt(d) / sigma)^2)}, this {@code exp(-gamma d)}, a few units in the
+ * last place apart.
  *
  * @param width the number of descriptors, or {@link #ANY_WIDTH} for a constant model without
  *     support vectors read from an old file, which did not record it
  * @param gamma scikit-learn's gamma
- * @param sigma Smile's Gaussian width, the one the arithmetic uses
  */
-record RbfSupportVectors(int width, double gamma, double sigma, double intercept, double[] coefficients, double[][] vectors) {
+record RbfSupportVectors(int width, double gamma, double intercept, double[] coefficients, double[][] vectors) {
   static final String HEADER = "gfa-svr/1";
   static final int ANY_WIDTH = 0;
 
-  /** The model Smile fitted for scikit-learn's {@code gamma}. */
-  static RbfSupportVectors of(KernelMachine<double[]> machine, double gamma, int width) {
-    double sigma = ((GaussianKernel) machine.kernel()).scale();
-    return new RbfSupportVectors(width, gamma, sigma, machine.intercept(), machine.weights(), machine.vectors());
+  /** The model gfa's solver found on the training rows {@code x}: rows with a non-zero weight. */
+  static RbfSupportVectors of(SvrSolution solution, double[][] x, double gamma, int width) {
+    int[] support = solution.supportVectors();
+    double[] coefficients = new double[support.length];
+    double[][] vectors = new double[support.length][];
+    for (int s = 0; s < support.length; s++) {
+      coefficients[s] = solution.coefficient(support[s]);
+      vectors[s] = x[support[s]].clone();
+    }
+    return new RbfSupportVectors(width, gamma, -solution.rho(), coefficients, vectors);
   }
 
   /** A model of an old file, which recorded only Smile's width: gamma follows from it. */
@@ -34,22 +41,12 @@ record RbfSupportVectors(int width, double gamma, double sigma, double intercept
     double sigma = ((GaussianKernel) machine.kernel()).scale();
     double[][] vectors = machine.vectors();
     int width = vectors.length == 0 ? ANY_WIDTH : vectors[0].length;
-    return new RbfSupportVectors(width, 1 / (2 * sigma * sigma), sigma, machine.intercept(), machine.weights(), vectors);
+    return new RbfSupportVectors(width, 1 / (2 * sigma * sigma), machine.intercept(), machine.weights(), vectors);
   }
 
-  double predict(double[] x) {
-    double f = intercept;
-    for (int i = 0; i < vectors.length; i++) {
-      double[] v = vectors[i];
-      double squared = 0;
-      for (int j = 0; j < v.length; j++) {
-        double d = x[j] - v[j];
-        squared += d * d;
-      }
-      double r = Math.sqrt(squared) / sigma;
-      f += coefficients[i] * Math.exp(-0.5 * r * r);
-    }
-    return f;
+  /** The fitted function in the form that evaluates it fast. */
+  RbfExpansion expansion() {
+    return new RbfExpansion(vectors.length == 0 ? 0 : width, gamma, intercept, coefficients, vectors);
   }
 
   void save(Path file) throws IOException {
@@ -83,6 +80,6 @@ record RbfSupportVectors(int width, double gamma, double sigma, double intercept
       vectors[i] = in.float64s(width);
     }
     in.end();
-    return new RbfSupportVectors(width, gamma, SvrLearner.sigma(gamma), intercept, coefficients, vectors);
+    return new RbfSupportVectors(width, gamma, intercept, coefficients, vectors);
   }
 }

@@ -1,35 +1,32 @@
 package gfa.models.learners;
 
+import gfa.models.learners.svm.EpsilonSvrSolver;
+import gfa.models.learners.svm.KernelBuffers;
+import gfa.models.learners.svm.KernelMatrix;
+import gfa.models.learners.svm.RbfExpansion;
+import gfa.models.learners.svm.SvrSolution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import smile.math.kernel.GaussianKernel;
 import smile.regression.KernelMachine;
-import smile.regression.SVM;
 
 /**
- * Epsilon support vector regression with an RBF kernel (scikit-learn's {@code SVR(kernel="rbf")}),
- * fitted by Smile's SMO solver ({@link SVM#fit(Object[], double[], smile.math.kernel.MercerKernel,
- * SVM.Options)}).
+ * Epsilon support vector regression with an RBF kernel (scikit-learn's {@code SVR(kernel="rbf")},
+ * i.e. libsvm's), fitted by gfa's own solver ({@link EpsilonSvrSolver}: libsvm's dual, working-set
+ * selection, stopping rule and rho, on the whole kernel matrix of the fit held in memory).
  *
- * <p>scikit-learn's kernel is {@code exp(-gamma |x - x'|^2)}; Smile's {@link GaussianKernel} is
- * {@code exp(-|x - x'|^2 / (2 sigma^2))}, so {@code sigma = sqrt(1 / (2 gamma))}. {@code C} and the
- * tube width {@code epsilon} mean the same in both; the stopping tolerance is scikit-learn's
- * {@code tol = 1e-3}. Smile refuses {@code epsilon = 0} (the lower end of the paper's range), so
- * epsilon is floored at {@value #MIN_EPSILON} mm, far below the grid step of 0.002.
- *
- * <p>Threads: Smile computes kernel rows with a parallel stream, run here on {@code threads}
- * workers; the result does not depend on the number of threads. The fitted machine is kept as
- * plain numbers ({@link RbfSupportVectors}) that predict exactly as Smile does and are saved in
- * gfa's own format (docs/model-format.md), which a Smile upgrade cannot break; files of older gfa
+ * <p>The kernel is scikit-learn's {@code exp(-gamma |x - x'|^2)}; {@code C}, the tube width
+ * {@code epsilon} (0 allowed, as in libsvm) and the stopping tolerance {@code tol = 1e-3} mean the
+ * same as there. The solver is sequential and deterministic (seed and threads are not used), so a
+ * cross-validation fits its folds side by side. The fitted machine is kept as plain numbers
+ * ({@link RbfSupportVectors}) saved in gfa's own format (docs/model-format.md); files of older gfa
  * releases (Java serialization of Smile's {@link KernelMachine}) still load.
  */
 public final class SvrLearner implements Learner {
-  /** Smile's and libsvm's convergence tolerance (scikit-learn's default {@code tol}). */
+  /** libsvm's convergence tolerance (scikit-learn's default {@code tol}). */
   static final double TOLERANCE = 1e-3;
-  /** The smallest epsilon Smile accepts here (it refuses 0). */
-  static final double MIN_EPSILON = 1e-6;
 
   private static final ParamSpace SPACE = ParamSpace.of(
       QRange.ofReal("C", 1, 50, 1),
@@ -53,13 +50,13 @@ public final class SvrLearner implements Learner {
     return DEFAULTS;
   }
 
-  /** The SMO solver is sequential; only kernel rows are computed in parallel. */
+  /** The SMO solver and the kernel matrix are computed on one thread. */
   @Override
   public boolean usesThreads() {
     return false;
   }
 
-  /** Smile's Gaussian width for scikit-learn's {@code gamma}. */
+  /** Smile's Gaussian width for scikit-learn's {@code gamma} (Smile is the tests' reference). */
   static double sigma(double gamma) {
     return Math.sqrt(1.0 / (2.0 * gamma));
   }
@@ -68,16 +65,16 @@ public final class SvrLearner implements Learner {
   public FittedModel fit(double[][] x, double[] y, Map<String, Object> params, long seed, int threads) {
     int width = DesignMatrix.requireTraining(x, y, threads);
     SvrOptions o = SvrOptions.of(params);
-    double c = o.c();
-    double gamma = o.gamma();
-    double epsilon = o.epsilon();
-    double[][] rows = DesignMatrix.copy(x); // the support vectors are kept by reference
-    double[] targets = y.clone();
-    SVM.Options options = new SVM.Options(Math.max(epsilon, MIN_EPSILON), c, TOLERANCE);
-    GaussianKernel kernel = new GaussianKernel(sigma(gamma));
-    // The SMO solver is deterministic: seed is not used.
-    KernelMachine<double[]> machine = BoundedParallelism.call(threads, () -> SVM.fit(rows, targets, kernel, options));
-    return new Model(RbfSupportVectors.of(machine, gamma, width));
+    // the kernel matrix's array is reused by the next fit (KernelBuffers: a search's fits would
+    // otherwise leave a 105 MB array of garbage each)
+    float[] buffer = KernelBuffers.take(Math.multiplyExact(x.length, x.length));
+    try {
+      KernelMatrix kernel = KernelMatrix.rbf(x, o.gamma(), buffer);
+      SvrSolution solution = new EpsilonSvrSolver(kernel, o.c(), TOLERANCE).solve(y, o.epsilon());
+      return new Model(RbfSupportVectors.of(solution, x, o.gamma(), width));
+    } finally {
+      KernelBuffers.give(buffer);
+    }
   }
 
   @Override
@@ -102,11 +99,13 @@ public final class SvrLearner implements Learner {
 
   private static final class Model implements FittedModel {
     private final RbfSupportVectors machine;
+    private final RbfExpansion expansion;
     private final int width;
     private volatile boolean closed;
 
     Model(RbfSupportVectors machine) {
       this.machine = machine;
+      this.expansion = machine.expansion();
       this.width = machine.width();
     }
 
@@ -116,11 +115,9 @@ public final class SvrLearner implements Learner {
         throw new IllegalStateException("svr model is closed");
       }
       DesignMatrix.requireRows(x, width != RbfSupportVectors.ANY_WIDTH || x.length == 0 || x[0] == null ? width : x[0].length);
-      double[] predictions = new double[x.length];
-      // rows are independent and the machine is read-only: spread them over the cores (a grid of
-      // 5151 points against thousands of support vectors is the slow part of a ternary map)
-      java.util.stream.IntStream.range(0, x.length).parallel().forEach(i -> predictions[i] = machine.predict(x[i]));
-      return predictions;
+      // a large input (a ternary grid against thousands of support vectors) is spread over the
+      // cores; the arithmetic of each row is the same either way
+      return expansion.predict(x);
     }
 
     @Override
