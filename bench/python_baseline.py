@@ -9,8 +9,8 @@ Different folds (scikit-learn's KFold shuffle, not gfa's) and a different TPE im
 the scores are comparable in level, not equal. LightGBM is not packaged by Debian and is skipped.
 
 Usage: python3 bench/python_baseline.py DATA.csv [TRIALS] [SEED] [folds]
-TRIALS is one number for every learner, or "quick" for gfa's default budget (svr 6, rf 5,
-xgboost 15), each search starting from gfa's learner defaults as gfa's does. SVR's folds are
+TRIALS is one number for every learner, or "quick" for gfa's default budget (svr 8, rf 15,
+xgboost 40), each search starting from gfa's learner defaults as gfa's does. SVR's folds are
 fitted two at a time (cross_val_predict(n_jobs=2)); "folds" fits every learner's folds that way,
 one thread per fit, instead of two threads inside each forest and XGBoost fit.
 Needs Debian's python3-sklearn, python3-xgboost, python3-optuna, python3-pandas.
@@ -82,7 +82,7 @@ def out_of_fold(model, x, y, folds, fold_jobs=1):
 def main():
     data = pd.read_csv(sys.argv[1])
     arg = sys.argv[2] if len(sys.argv) > 2 else "quick"
-    quick = {"svr": 6, "rf": 5, "xgboost": 15}
+    quick = {"svr": 8, "rf": 15, "xgboost": 40}
     trials_of = (lambda name: quick[name]) if arg == "quick" else (lambda name: int(arg))
     first = {  # gfa's learner defaults, the first trial of each of its searches
         "svr": {"C": 10, "gamma": 0.2, "epsilon": 0.1},
@@ -113,9 +113,15 @@ def main():
         if name in first:
             study.enqueue_trial(first[name])
         jobs = fold_jobs[name]
-        study.optimize(lambda t: out_of_fold(build(t), x, y, folds, jobs)[1], n_trials=trials)
-        best = optuna.trial.FixedTrial(study.best_params)
-        oof[name], rmse = out_of_fold(build(best), x, y, folds, jobs)
+        kept = {}  # each trial's out-of-fold predictions: the best one's are kept, not fitted again
+
+        def objective(t, build=build, jobs=jobs, kept=kept):
+            pred, rmse = out_of_fold(build(t), x, y, folds, jobs)
+            kept[t.number] = (pred, rmse)
+            return rmse
+
+        study.optimize(objective, n_trials=trials)
+        oof[name], rmse = kept[study.best_trial.number]
         r2 = np.mean([r2_score(y[te], oof[name][te]) for _, te in folds])
         print(f"{name}: {trials} trials, CV RMSE {rmse:.3f}, CV R2 {r2:.3f}, {time.time() - start:.1f} s", flush=True)
     start = time.time()

@@ -57,6 +57,11 @@ public final class ExitCodes {
       return BAD_INPUT;
     }
     String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
+    if (outOfMemory(ex)) {
+      // the launcher caps the heap (docs/engine.md, "Memory"); say how to lift the cap
+      message = "out of memory: the Java heap limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB; give gfa more with GFA_JAVA_OPTS=-Xmx4g (or more)";
+    }
     err.println("gfa: internal error: " + oneLine(message));
     if ("1".equals(System.getenv("GFA_DEBUG"))) {
       ex.printStackTrace(err);
@@ -79,6 +84,16 @@ public final class ExitCodes {
     err.println("gfa: internal error: cannot write to standard output");
     err.flush();
     return INTERNAL;
+  }
+
+  /** Whether the Java heap ran out, in {@code ex} or a cause (a worker's error arrives wrapped). */
+  static boolean outOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The user's mistake behind {@code ex}, if any: itself or a cause (parallel code may wrap it). */

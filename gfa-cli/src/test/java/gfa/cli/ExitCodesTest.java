@@ -37,6 +37,22 @@ class ExitCodesTest {
   }
 
   @Test
+  void runningOutOfHeapInAWorkerSaysHowToGiveGfaMore() {
+    StringWriter err = new StringWriter();
+    Throwable wrapped = new IllegalStateException("fold failed",
+        new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space")));
+    assertEquals(1, ExitCodes.failure(wrapped, new PrintWriter(err, true)));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err::toString);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        lines.get(0).matches("gfa: internal error: out of memory: the Java heap limit is \\d+ MB; give gfa more with GFA_JAVA_OPTS=-Xmx4g \\(or more\\)"),
+        lines.get(0));
+    StringWriter other = new StringWriter();
+    ExitCodes.failure(new IllegalStateException("no heap trouble"), new PrintWriter(other, true));
+    assertEquals("gfa: internal error: no heap trouble", other.toString().strip());
+  }
+
+  @Test
   void inputProblemsExitWithTwoAndOneLine() {
     GfaRun run = run(new GfaInputException("row 3: unknown element 'Xx'"));
     assertEquals(ExitCodes.BAD_INPUT, run.exit());

@@ -39,7 +39,7 @@ import java.util.Locale;
 public final class ModelTraining {
   /** The default budget in words, for help texts. */
   public static final String DEFAULT_BUDGET =
-      "6 trials for SVR, 5 for the random forest, 15 for XGBoost and 8 for LightGBM, each search "
+      "6 trials for SVR, 10 for the random forest, 20 for XGBoost and 8 for LightGBM, each search "
           + "starting from the learner's defaults (see docs/models.md for the time it takes)";
 
   private ModelTraining() {}

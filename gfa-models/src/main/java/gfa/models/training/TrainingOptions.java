@@ -25,7 +25,7 @@ public record TrainingOptions(
    * handful of trials, XGBoost, the cheapest, the most. Every search starts from the learner's
    * defaults, so even a short search starts from a sound model.
    */
-  public static final Map<String, Integer> QUICK_TRIALS = Map.of("svr", 6, "rf", 5, "xgboost", 15, "lightgbm", 8);
+  public static final Map<String, Integer> QUICK_TRIALS = Map.of("svr", 6, "rf", 10, "xgboost", 20, "lightgbm", 8);
 
   public static Map<String, Budget> quickBudgets() {
     Map<String, Budget> budgets = new java.util.TreeMap<>();
