@@ -28,6 +28,7 @@ public final class DomainIndex {
   private final double[][] descriptors;
   private final Map<Element, Integer> elementColumn;
   private final double[][] fractions;
+  private final double[][] byElement; // fractions transposed: one array per element, alloys in order
   private final double[] squaredNorm;
   private final double compositionThreshold;
   private final double descriptorThreshold;
@@ -55,6 +56,12 @@ public final class DomainIndex {
       for (int k = 0; k < c.size(); k++) {
         fractions[i][elementColumn.get(c.element(k))] = c.fraction(k);
         squaredNorm[i] += c.fraction(k) * c.fraction(k);
+      }
+    }
+    this.byElement = new double[elementColumn.size()][alloys.size()];
+    for (int i = 0; i < alloys.size(); i++) {
+      for (int e = 0; e < byElement.length; e++) {
+        byElement[e][i] = fractions[i][e];
       }
     }
     this.compositionThreshold = compositionThreshold;
@@ -125,10 +132,11 @@ public final class DomainIndex {
 
   /** Distances of a composition (with its standardised descriptor row) to the nearest training alloys. */
   public DomainDistance distance(Composition c, double[] standardized) {
+    double[] squared = new Query(c).distancesSquared();
     double composition = Double.POSITIVE_INFINITY;
     double descriptor = Double.POSITIVE_INFINITY;
     for (int i = 0; i < alloys.size(); i++) {
-      composition = Math.min(composition, compositionDistanceSquared(c, i));
+      composition = Math.min(composition, squared[i]);
       descriptor = Math.min(descriptor, squaredDistance(standardized, descriptors[i]));
     }
     composition = Math.sqrt(composition);
@@ -139,10 +147,9 @@ public final class DomainIndex {
   /** The {@code k} training alloys nearest in composition (ties: the earlier row), nearest first. */
   public List<Neighbour> nearest(Composition c, double[] standardized, int k) {
     Integer[] order = new Integer[alloys.size()];
-    double[] distance = new double[alloys.size()];
+    double[] distance = new Query(c).distancesSquared();
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
-      distance[i] = compositionDistanceSquared(c, i);
     }
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> distance[i]).thenComparingInt(i -> i));
     List<Neighbour> out = new ArrayList<>();
@@ -154,18 +161,52 @@ public final class DomainIndex {
     return out;
   }
 
-  private double compositionDistanceSquared(Composition c, int i) {
-    double dot = 0;
-    double norm = 0;
-    for (int k = 0; k < c.size(); k++) {
-      double f = c.fraction(k);
-      norm += f * f;
-      Integer column = elementColumn.get(c.element(k));
-      if (column != null) {
-        dot += f * fractions[i][column];
+  /**
+   * A composition looked up once against the index's element columns: a query is compared with
+   * every training alloy, and looking its elements up per alloy (a hash lookup each, then a
+   * scattered read of each alloy's row) was most of the time of a large prediction. The arithmetic
+   * is the same, term by term, as a per-alloy sum.
+   */
+  private final class Query {
+    private final double[] fraction;
+    private final int[] column; // -1: an element no training alloy has
+    private final double norm;
+
+    Query(Composition c) {
+      fraction = new double[c.size()];
+      column = new int[c.size()];
+      double n = 0;
+      for (int k = 0; k < c.size(); k++) {
+        double f = c.fraction(k);
+        fraction[k] = f;
+        n += f * f;
+        Integer col = elementColumn.get(c.element(k));
+        column[k] = col == null ? -1 : col;
       }
+      norm = n;
     }
-    return Math.max(0, squaredNorm[i] + norm - 2 * dot);
+
+    /**
+     * The squared distance to every training alloy. The dot products are summed element by element
+     * over whole columns (streaming, vectorisable), in the same order of terms as a per-alloy sum.
+     */
+    double[] distancesSquared() {
+      int n = squaredNorm.length;
+      double[] dot = new double[n];
+      for (int k = 0; k < fraction.length; k++) {
+        if (column[k] >= 0) {
+          double f = fraction[k];
+          double[] col = byElement[column[k]];
+          for (int i = 0; i < n; i++) {
+            dot[i] += f * col[i];
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        dot[i] = Math.max(0, squaredNorm[i] + norm - 2 * dot[i]);
+      }
+      return dot;
+    }
   }
 
   private double compositionDistanceSquared(int i, int j) {
