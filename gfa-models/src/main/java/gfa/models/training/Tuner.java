@@ -65,7 +65,7 @@ public final class Tuner {
             double loss = run.complete()
                 ? Scoring.NEG_RMSE.loss(Scoring.NEG_RMSE.of(y, run.outOfFold(), folds.folds()))
                 : best.loss * EarlyStopping.partialRatio(run.foldRmse(), best.foldRmse, run.foldsScored());
-            seen.put(params, run);
+            seen.put(params, new CrossValidation.FoldRun(null, run.foldRmse(), run.foldsScored())); // the history needs no predictions
             losses.put(params, loss);
             if (run.complete() && loss < best.loss) { // strictly better: the search's best is the first of equal losses
               best.loss = loss;
