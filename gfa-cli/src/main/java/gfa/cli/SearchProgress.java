@@ -4,45 +4,61 @@ import gfa.models.eval.Scoring;
 import gfa.models.search.Trial;
 import gfa.models.training.TrainingListener;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
-/** One progress bar per search (trials, best score, time left), on stderr. */
+/**
+ * One progress bar per search (trials, best score, time left), on stderr. Searches run side by
+ * side share one bar, which shows each learner's best so far; trials of those searches end on
+ * several threads, hence the locking.
+ */
 final class SearchProgress implements TrainingListener, AutoCloseable {
 
   private final CommonOptions common;
   private Progress bar;
+  private final Map<String, Double> bestScores = new LinkedHashMap<>();
 
   SearchProgress(CommonOptions common) {
     this.common = common;
   }
 
   @Override
-  public void searchStarted(String name, int maxTrials) {
+  public synchronized void searchStarted(String name, int maxTrials) {
     close();
-    // a learner's or the fusion's search; other work (a second cross-validation) names itself
+    bestScores.clear();
+    // a learner's or the fusion's search; other work (a second cross-validation, the learners'
+    // searches side by side) names itself
     bar = Progress.start(name.contains(" ") ? name : "tune " + name, maxTrials, common);
   }
 
   @Override
-  public void trialFinished(String name, Trial trial, Trial best, Duration elapsed) {
+  public synchronized void trialFinished(String name, Trial trial, Trial best, Duration elapsed) {
     if (bar != null) {
       bar.step(1);
       // the search minimises the score negated; the bar shows the score under its name
       Scoring scoring = name.equals("fusion") ? Scoring.R2 : Scoring.NEG_RMSE;
-      String score = String.format(Locale.ROOT, "best CV %s %.4f", scoring.id(), scoring.score(best.loss()));
-      bar.message(score);
+      bestScores.put(name, scoring.score(best.loss()));
+      if (bestScores.size() == 1) {
+        bar.message(String.format(Locale.ROOT, "best CV %s %.4f", scoring.id(), scoring.score(best.loss())));
+      } else {
+        StringJoiner each = new StringJoiner(", ", "best CV " + scoring.id() + " ", "");
+        bestScores.forEach((learner, score) -> each.add(String.format(Locale.ROOT, "%s %.4f", learner, score)));
+        bar.message(each.toString());
+      }
     }
   }
 
   @Override
-  public void searchFinished(String name) {
+  public synchronized void searchFinished(String name) {
     if (bar != null) {
       bar.finishEarly();
     }
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (bar != null) {
       bar.close();
       bar = null;

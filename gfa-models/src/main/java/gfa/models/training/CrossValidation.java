@@ -34,8 +34,18 @@ public final class CrossValidation implements AutoCloseable {
   private final double[] observed;
   private final int workers;
   private final ExecutorService pool; // null: fit in the calling thread
+  private final FitSlots slots;
+  private final int priority;
 
   public CrossValidation(Learner learner, PreparedFolds folds, int threads) {
+    this(learner, folds, threads, new FitSlots(threads), 0);
+  }
+
+  /**
+   * As {@link #CrossValidation(Learner, PreparedFolds, int)}, with every fold fit taking one of
+   * {@code slots} at {@code priority}: other cross-validations running at the same time share them.
+   */
+  public CrossValidation(Learner learner, PreparedFolds folds, int threads, FitSlots slots, int priority) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
@@ -48,6 +58,8 @@ public final class CrossValidation implements AutoCloseable {
     this.observed = folds.y();
     this.workers = Math.min(threads, folds.count());
     this.pool = workers > 1 ? Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().factory()) : null;
+    this.slots = slots;
+    this.priority = priority;
   }
 
   /** One cross-validation, then everything freed: for a single set of parameters. */
@@ -225,7 +237,7 @@ public final class CrossValidation implements AutoCloseable {
   }
 
   private void fillFold(Map<String, Object> params, int fold, long seed, double[] predictions) {
-    fill(learner, sets[fold], params, folds, fold, seed, predictions);
+    slots.run(priority, () -> fill(learner, sets[fold], params, folds, fold, seed, predictions));
   }
 
   private static void fill(

@@ -3,7 +3,12 @@ package gfa.models.training;
 import gfa.models.search.Trial;
 import java.time.Duration;
 
-/** Told how a training run advances, e.g. to draw a progress bar. All methods default to nothing. */
+/**
+ * Told how a training run advances, e.g. to draw a progress bar. All methods default to nothing.
+ * When the learners' searches run side by side, one {@code searchStarted} names them all ("tune
+ * svr, rf, ...") and {@code trialFinished} comes from several threads at once, each call naming its
+ * learner: implementations must be thread-safe.
+ */
 public interface TrainingListener {
   /** A search starts: {@code name} is a learner id or {@code fusion}. */
   default void searchStarted(String name, int maxTrials) {}

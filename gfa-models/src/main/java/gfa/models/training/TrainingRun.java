@@ -18,7 +18,8 @@ import java.util.Map;
  * The learning half of the paper (docs/method.md §4) as one pure computation on a descriptor matrix:
  * <ol>
  *   <li>split the rows into shuffled folds once, shared by every learner;
- *   <li>tune each learner by TPE on the mean CV RMSE (standardisation fitted inside each fold);
+ *   <li>tune each learner by TPE on the mean CV RMSE (standardisation fitted inside each fold),
+ *       the learners' searches side by side when there are threads for it ({@link ConcurrentSearches});
  *   <li>tune the fusion weights on the mean CV R² of the fused out-of-fold predictions;
  *   <li>refit every learner on all rows with its best parameters.
  * </ol>
@@ -40,6 +41,21 @@ public final class TrainingRun {
       List<String> columns, double[][] x, double[] y, Folds folds, TrainingOptions options, TrainingListener listener)
       throws Exception {
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
+    if (options.threads() > 1 && options.learners().size() > 1) {
+      List<String> ids = options.learners();
+      String name = "tune " + String.join(", ", ids);
+      listener.searchStarted(name, ids.stream().mapToInt(id -> options.budgetFor(id).maxTrials()).sum());
+      Standardizer scaler = Standardizer.fit(x, null);
+      ConcurrentSearches.Tuned tuned = ConcurrentSearches.tuneAndRefit(prepared, scaler.transform(x, null), y, options, listener);
+      listener.searchFinished(name);
+      try {
+        return fuse(y, folds, tuned.searches(), options, listener,
+            weights -> new Ensemble(columns, scaler, ids, tuned.models(), weights));
+      } catch (Exception | Error e) {
+        tuned.models().forEach(FittedModel::close);
+        throw e;
+      }
+    }
     List<TunedModel> tuned = new ArrayList<>();
     for (String id : options.learners()) {
       Learner learner = Learners.byId(id);
@@ -84,6 +100,13 @@ public final class TrainingRun {
   private static TrainingResult fuseAndRefit(
       List<String> columns, double[][] x, double[] y, Folds folds, List<TunedModel> tuned, TrainingOptions options,
       TrainingListener listener) throws Exception {
+    return fuse(y, folds, tuned, options, listener, weights -> refit(columns, x, y, tuned, weights, options, listener));
+  }
+
+  /** Tunes the fusion weights on the learners' out-of-fold predictions; {@code ensemble} makes the final model from them. */
+  private static TrainingResult fuse(
+      double[] y, Folds folds, List<TunedModel> tuned, TrainingOptions options, TrainingListener listener,
+      java.util.function.Function<double[], Ensemble> ensembleOf) throws Exception {
     double[][] oof = new double[tuned.size()][];
     for (int m = 0; m < tuned.size(); m++) {
       oof[m] = tuned.get(m).outOfFold();
@@ -102,9 +125,9 @@ public final class TrainingRun {
     RegressionMetrics fusionEqual = RegressionMetrics.meanOverFolds(y, FusionWeights.fuse(oof, equal), folds);
     ClassificationMetrics classification = ClassificationMetrics.of(y, fused, BMG_THRESHOLD_MM);
 
-    Ensemble ensemble = refit(columns, x, y, tuned, FusionWeights.weightsInOrder(options.learners(), weights), options, listener);
+    Ensemble ensemble = ensembleOf.apply(FusionWeights.weightsInOrder(options.learners(), weights));
     return new TrainingResult(
-        x.length, folds.count(), options.seed(), folds.kind(), List.copyOf(tuned), weights, fusion, fusionEqual, fused,
+        y.length, folds.count(), options.seed(), folds.kind(), List.copyOf(tuned), weights, fusion, fusionEqual, fused,
         classification, fusionSeconds, ensemble);
   }
 

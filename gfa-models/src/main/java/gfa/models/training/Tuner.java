@@ -47,13 +47,23 @@ public final class Tuner {
    */
   public static TunedModel tune(
       Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, TrialListener listener) throws Exception {
+    return tune(learner, folds, budget, seed, threads, new FitSlots(threads), 0, listener);
+  }
+
+  /**
+   * As {@link #tune(Learner, PreparedFolds, Budget, long, int, TrialListener)}, its fits taking
+   * {@code slots} at {@code priority} (shared with searches running beside it).
+   */
+  public static TunedModel tune(
+      Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, FitSlots slots, int priority,
+      TrialListener listener) throws Exception {
     long start = System.nanoTime();
     double[] y = folds.y();
     Map<Map<String, Object>, CrossValidation.FoldRun> seen = new HashMap<>();
     Map<Map<String, Object>, Double> losses = new HashMap<>();
     Best best = new Best();
     SearchResult result;
-    try (CrossValidation cv = new CrossValidation(learner, folds, threads)) {
+    try (CrossValidation cv = new CrossValidation(learner, folds, threads, slots, priority)) {
       result = Tpe.minimize(
           searchSpace(learner),
           params -> {

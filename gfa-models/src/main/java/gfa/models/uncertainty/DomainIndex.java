@@ -85,12 +85,14 @@ public final class DomainIndex {
     double[] nearestDescriptor = new double[n];
     Arrays.fill(nearestComposition, Double.POSITIVE_INFINITY);
     Arrays.fill(nearestDescriptor, Double.POSITIVE_INFINITY);
+    int[] system = raw.systemIds();
+    SparseRows sparse = raw.sparseFractions();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (raw.systems[i].equals(raw.systems[j])) {
+        if (system[i] == system[j]) {
           continue;
         }
-        double c = raw.compositionDistanceSquared(i, j);
+        double c = Math.max(0, sparse.squaredDistance(i, j));
         double d = squaredDistance(standardized[i], standardized[j]);
         nearestComposition[i] = Math.min(nearestComposition[i], c);
         nearestComposition[j] = Math.min(nearestComposition[j], c);
@@ -100,6 +102,69 @@ public final class DomainIndex {
     }
     return new DomainIndex(alloys, dmax, standardized, Math.sqrt(quantile(nearestComposition, quantile)),
         Math.sqrt(quantile(nearestDescriptor, quantile)));
+  }
+
+  /** Each alloy's system as a number, equal numbers for equal systems (comparing the names per pair was slow). */
+  private int[] systemIds() {
+    Map<String, Integer> ids = new HashMap<>();
+    int[] id = new int[systems.length];
+    for (int i = 0; i < systems.length; i++) {
+      id[i] = ids.computeIfAbsent(systems[i], k -> ids.size());
+    }
+    return id;
+  }
+
+  /** The fraction rows with their zero columns left out. */
+  private SparseRows sparseFractions() {
+    int[][] columns = new int[fractions.length][];
+    double[][] values = new double[fractions.length][];
+    for (int i = 0; i < fractions.length; i++) {
+      int count = 0;
+      for (double f : fractions[i]) {
+        if (f != 0) {
+          count++;
+        }
+      }
+      columns[i] = new int[count];
+      values[i] = new double[count];
+      for (int k = 0, t = 0; k < fractions[i].length; k++) {
+        if (fractions[i][k] != 0) {
+          columns[i][t] = k;
+          values[i][t++] = fractions[i][k];
+        }
+      }
+    }
+    return new SparseRows(columns, values);
+  }
+
+  /**
+   * Composition rows as their non-zero columns in increasing order. A squared distance sums the
+   * same terms in the same column order as the dense sum and skips only the columns where both
+   * rows are zero, whose terms are exactly 0: the result is the dense one, bit for bit, for the
+   * cost of the two alloys' few elements instead of every element column.
+   */
+  private record SparseRows(int[][] columns, double[][] values) {
+    double squaredDistance(int i, int j) {
+      int[] ci = columns[i];
+      int[] cj = columns[j];
+      double[] vi = values[i];
+      double[] vj = values[j];
+      double sum = 0;
+      int a = 0;
+      int b = 0;
+      while (a < ci.length || b < cj.length) {
+        double d;
+        if (b == cj.length || (a < ci.length && ci[a] < cj[b])) {
+          d = vi[a++];
+        } else if (a == ci.length || cj[b] < ci[a]) {
+          d = -vj[b++];
+        } else {
+          d = vi[a++] - vj[b++];
+        }
+        sum += d * d;
+      }
+      return sum;
+    }
   }
 
   /** The {@code q} quantile (linear interpolation) of the finite values; infinity when there are none (one system). */
@@ -207,10 +272,6 @@ public final class DomainIndex {
       }
       return dot;
     }
-  }
-
-  private double compositionDistanceSquared(int i, int j) {
-    return Math.max(0, squaredDistance(fractions[i], fractions[j]));
   }
 
   private static double squaredDistance(double[] a, double[] b) {

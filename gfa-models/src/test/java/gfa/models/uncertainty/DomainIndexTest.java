@@ -57,4 +57,63 @@ class DomainIndexTest {
     // close in composition but far in descriptors: out of domain
     assertFalse(index.distance(Composition.parse("Cu50Zr50"), new double[] {30, 30}).inDomain());
   }
+
+  @Test
+  void calibratedThresholdsAreTheDenseBruteForceBitForBit() {
+    // random alloys of 2-4 elements drawn from 12, so systems repeat and differ
+    String[] symbols = {"Cu", "Zr", "Al", "Ni", "Ti", "Fe", "B", "Co", "Mg", "Y", "La", "Pd"};
+    java.util.Random random = new java.util.Random(11);
+    List<Composition> alloys = new java.util.ArrayList<>();
+    int n = 300;
+    double[][] z = new double[n][3];
+    for (int i = 0; i < n; i++) {
+      int size = 2 + random.nextInt(3);
+      java.util.Map<String, Integer> parts = new java.util.TreeMap<>();
+      while (parts.size() < size) {
+        parts.put(symbols[random.nextInt(symbols.length)], 1 + random.nextInt(60));
+      }
+      StringBuilder formula = new StringBuilder();
+      parts.forEach((e, amount) -> formula.append(e).append(amount));
+      alloys.add(Composition.parse(formula.toString()));
+      for (int k = 0; k < 3; k++) {
+        z[i][k] = random.nextGaussian();
+      }
+    }
+    double[] dmax = new double[n];
+    for (double q : new double[] {0.5, 0.95}) {
+      DomainIndex index = DomainIndex.calibrate(alloys, dmax, z, q);
+      double[] nearestC = new double[n];
+      double[] nearestD = new double[n];
+      java.util.Arrays.fill(nearestC, Double.POSITIVE_INFINITY);
+      java.util.Arrays.fill(nearestD, Double.POSITIVE_INFINITY);
+      java.util.List<gfa.core.Element> columns = new java.util.ArrayList<>();
+      for (Composition c : alloys) {
+        for (gfa.core.Element e : c.elements()) {
+          if (!columns.contains(e)) {
+            columns.add(e);
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (i == j || alloys.get(i).elementSet().equals(alloys.get(j).elementSet())) {
+            continue;
+          }
+          double c = 0;
+          for (gfa.core.Element e : columns) { // every element column, in the index's order
+            double d = alloys.get(i).fractionOf(e) - alloys.get(j).fractionOf(e);
+            c += d * d;
+          }
+          double d = 0;
+          for (int k = 0; k < 3; k++) {
+            d += (z[i][k] - z[j][k]) * (z[i][k] - z[j][k]);
+          }
+          nearestC[i] = Math.min(nearestC[i], c);
+          nearestD[i] = Math.min(nearestD[i], d);
+        }
+      }
+      assertEquals(Math.sqrt(DomainIndex.quantile(nearestC, q)), index.compositionThreshold(), 0.0);
+      assertEquals(Math.sqrt(DomainIndex.quantile(nearestD, q)), index.descriptorThreshold(), 0.0);
+    }
+  }
 }

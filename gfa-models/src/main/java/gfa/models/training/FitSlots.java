@@ -1,0 +1,76 @@
+package gfa.models.training;
+
+import java.util.PriorityQueue;
+
+/**
+ * The cores one training run may keep busy, shared by every fit it runs at once. Several
+ * learners' searches run beside each other, each with its own fold workers; a fit takes a slot
+ * before it starts and gives it back when done, so however many searches are under way at most
+ * {@code threads} fits run, and no core waits while any search has a fold to fit (one search alone
+ * leaves a core idle whenever it waits for its slower fold, its early-stopping check or its fifth
+ * fold).
+ *
+ * <p>A free slot goes to the waiting fit of highest priority (lowest number), first come first
+ * served among equals. Giving the slowest learner's search the highest priority lets it run as if
+ * alone while the quicker searches fill its gaps; they then end together in small fits, instead of
+ * the slow search finishing alone on a half-idle machine. Which fit gets a slot first never
+ * changes a result: every fit is single-threaded and seeded by its fold.
+ */
+public final class FitSlots {
+  private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(); // guarded by this
+  private int free;
+  private long issued;
+
+  public FitSlots(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.free = threads;
+  }
+
+  /** Runs {@code fit} once a slot is free and no fit of higher priority waits. */
+  public void run(int priority, Runnable fit) {
+    acquire(priority);
+    try {
+      fit.run();
+    } finally {
+      release();
+    }
+  }
+
+  /** As {@link #run(int, Runnable)} at priority 0. */
+  public void run(Runnable fit) {
+    run(0, fit);
+  }
+
+  private synchronized void acquire(int priority) {
+    Ticket ticket = new Ticket(priority, issued++);
+    waiting.add(ticket);
+    boolean interrupted = false;
+    while (free == 0 || waiting.peek() != ticket) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // a fit is not abandoned half-way to its slot: its search stops after it
+      }
+    }
+    waiting.poll();
+    free--;
+    notifyAll(); // the next ticket may take another free slot
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized void release() {
+    free++;
+    notifyAll();
+  }
+
+  private record Ticket(int priority, long order) implements Comparable<Ticket> {
+    @Override
+    public int compareTo(Ticket other) {
+      return priority != other.priority ? Integer.compare(priority, other.priority) : Long.compare(order, other.order);
+    }
+  }
+}
