@@ -241,6 +241,20 @@ class TrainPredictCommandTest {
         "--time-limit", "1m", "-q"), "does not go with", out);
   }
 
+  @Test
+  void aLearnerOfFusionWeightZeroCanBeTrainedAloneOnItsParameters() throws IOException {
+    // the weights are tuned again on the new cross-validation, so the old weight 0 does not matter
+    Path zero = tampered("zero-weight", text -> text.replaceFirst(
+        "\"weights\" : \\{[^}]*\\}", "\"weights\" : { \"xgboost\" : 1.0, \"lightgbm\" : 0.0 }"));
+    Path out = dir.resolve("lightgbm-alone");
+    GfaRun run = GfaRun.of("train", "--data", data.toString(), "--out", out.toString(), "--model-params", zero.toString(),
+        "--learners", "lightgbm", "--folds", "3", "--no-extra-cv", "-q");
+    assertEquals(0, run.exit(), run::toString);
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertEquals(1, manifest.path("models").size(), manifest::toString);
+    assertTrue(manifest.path("models").has("lightgbm"), manifest::toString);
+  }
+
   /** A copy of the trained model whose manifest has {@code edit} applied to its text. */
   private Path tampered(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
     Path copy = Files.createDirectory(dir.resolve(name));

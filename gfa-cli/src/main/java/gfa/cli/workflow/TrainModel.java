@@ -78,7 +78,7 @@ public final class TrainModel {
     Map<String, Path> paramsSource = new LinkedHashMap<>();
     ModelParams fixed = request.modelParams() == null ? null : readParams(request.modelParams(), paramsSource);
     if (fixed != null && request.learnersChosen()) {
-      fixed = fixed.restrictTo(options.learners());
+      fixed = fixed.choose(options.learners()); // the fusion weights are tuned again: zero weights may be chosen
     }
     Featurizer featurizer = request.descriptors().featurizer();
     TrainingData training = ModelTraining.prepare(request.data(), request.target(), featurizer, request.descriptors().fromFile(),

@@ -99,6 +99,22 @@ public record ModelParams(Map<String, LearnerOptions> options, Map<String, Doubl
    * weights are all zero (their fusion would be undefined).
    */
   public ModelParams restrictTo(List<String> learners) {
+    double sum = 0;
+    for (String id : learners) {
+      sum += weights.getOrDefault(id, 1.0); // an unknown learner is refused by choose
+    }
+    if (sum <= 0) {
+      throw new GfaInputException("the fusion weights of " + learners + " are all zero: their fusion is undefined");
+    }
+    return choose(learners);
+  }
+
+  /**
+   * As {@link #restrictTo}, but weights that are all zero are kept: for a training that tunes the
+   * fusion weights again and uses only the learners' parameters (e.g. a forest that had weight 0
+   * beside three other learners, cross-validated alone).
+   */
+  public ModelParams choose(List<String> learners) {
     Map<String, LearnerOptions> kept = new LinkedHashMap<>();
     Map<String, Double> keptWeights = new LinkedHashMap<>();
     for (String id : learners) {
@@ -107,9 +123,6 @@ public record ModelParams(Map<String, LearnerOptions> options, Map<String, Doubl
       }
       kept.put(id, options.get(id));
       keptWeights.put(id, weights.get(id));
-    }
-    if (keptWeights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-      throw new GfaInputException("the fusion weights of " + learners + " are all zero: their fusion is undefined");
     }
     return new ModelParams(kept, keptWeights);
   }

@@ -45,6 +45,15 @@ class ModelParamsChoiceTest {
   }
 
   @Test
+  void aTrainingThatTunesTheWeightsAgainMayChooseALearnerOfWeightZero() {
+    ModelParams rf = tuned().choose(List.of("rf"));
+    assertEquals(List.of("rf"), rf.learners());
+    assertEquals(0.0, rf.weights().get("rf"));
+    var unknown = assertThrows(GfaInputException.class, () -> tuned().choose(List.of("xgboost")));
+    assertTrue(unknown.getMessage().contains("xgboost"), unknown.getMessage());
+  }
+
+  @Test
   void dropsTheLearnersThatDoNotCountInTheFusion() {
     ModelParams p = tuned();
     List<String> expected = p.learners().stream().filter(id -> !id.equals("rf")).toList();
