@@ -18,6 +18,7 @@ final class SearchProgress implements TrainingListener, AutoCloseable {
 
   private final CommonOptions common;
   private Progress bar;
+  private String started; // the name the bar was started with
   private final Map<String, Double> bestScores = new LinkedHashMap<>();
 
   SearchProgress(CommonOptions common) {
@@ -28,6 +29,7 @@ final class SearchProgress implements TrainingListener, AutoCloseable {
   public synchronized void searchStarted(String name, int maxTrials) {
     close();
     bestScores.clear();
+    started = name;
     // a learner's or the fusion's search; other work (a second cross-validation, the learners'
     // searches side by side) names itself
     bar = Progress.start(name.contains(" ") ? name : "tune " + name, maxTrials, common);
@@ -40,11 +42,12 @@ final class SearchProgress implements TrainingListener, AutoCloseable {
       // the search minimises the score negated; the bar shows the score under its name
       Scoring scoring = name.equals("fusion") ? Scoring.R2 : Scoring.NEG_RMSE;
       bestScores.put(name, scoring.score(best.loss()));
-      if (bestScores.size() == 1) {
+      if (name.equals(started)) { // one search on the bar
         bar.message(String.format(Locale.ROOT, "best CV %s %.4f", scoring.id(), scoring.score(best.loss())));
-      } else {
-        StringJoiner each = new StringJoiner(", ", "best CV " + scoring.id() + " ", "");
-        bestScores.forEach((learner, score) -> each.add(String.format(Locale.ROOT, "%s %.4f", learner, score)));
+      } else { // the learners' searches side by side: each learner's own best
+        // each learner's best CV RMSE so far, e.g. "best RMSE svr 0.781 rf 0.823 xgboost 0.752"
+        StringJoiner each = new StringJoiner(" ", "best RMSE ", "");
+        bestScores.forEach((learner, score) -> each.add(String.format(Locale.ROOT, "%s %.3f", learner, Math.abs(score))));
         bar.message(each.toString());
       }
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Told how a training run advances, e.g. to draw a progress bar. All methods default to nothing.
- * When the learners' searches run side by side, one {@code searchStarted} names them all ("tune
- * svr, rf, ...") and {@code trialFinished} comes from several threads at once, each call naming its
+ * When the learners' searches run side by side, one {@code searchStarted} announces them all ("tune
+ * 4 learners", with their trials summed) and {@code trialFinished} comes from several threads at once, each call naming its
  * learner: implementations must be thread-safe.
  */
 public interface TrainingListener {

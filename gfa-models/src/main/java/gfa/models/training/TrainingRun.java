@@ -43,7 +43,7 @@ public final class TrainingRun {
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
     if (options.threads() > 1 && options.learners().size() > 1) {
       List<String> ids = options.learners();
-      String name = "tune " + String.join(", ", ids);
+      String name = "tune " + ids.size() + " learners"; // short: a terminal line also holds the bar and each best
       listener.searchStarted(name, ids.stream().mapToInt(id -> options.budgetFor(id).maxTrials()).sum());
       Standardizer scaler = Standardizer.fit(x, null);
       ConcurrentSearches.Tuned tuned = ConcurrentSearches.tuneAndRefit(prepared, scaler.transform(x, null), y, options, listener);
