@@ -221,10 +221,11 @@ public final class CampaignIteration {
         labels.values().stream().mapToDouble(Double::doubleValue).toArray(), featurizer));
 
     Folds folds = Folds.shuffled(training.rows(), options.folds(), options.seed());
-    TrainingResult result = ModelTraining.run(training, options, folds, fixed, run.listener());
+    // calibrated on leave-system-out folds, as 'gfa train' calibrates (docs/trust.md)
+    String[] groups = SystemGroups.of(training.compositions());
+    Folds second = Generalisation.secondFolds(groups, CvScheme.RANDOM, true, folds.count(), options.seed());
+    TrainingResult result = ModelTraining.run(training, options, folds, second, fixed, run.listener());
     try {
-      // calibrated on leave-system-out folds, as 'gfa train' calibrates (docs/trust.md)
-      String[] groups = SystemGroups.of(training.compositions());
       Generalisation generalisation = ModelTraining.generalisation(
           result, training, groups, CvScheme.RANDOM, true, options, run.listener());
       TrainingCalibration calibration = TrainModel.calibrate(

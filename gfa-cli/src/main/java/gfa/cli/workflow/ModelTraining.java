@@ -108,8 +108,19 @@ public final class ModelTraining {
    */
   public static TrainingResult run(
       TrainingData training, TrainingOptions options, Folds folds, ModelParams fixed, TrainingListener listener) {
+    return run(training, options, folds, null, fixed, listener);
+  }
+
+  /**
+   * As {@link #run(TrainingData, TrainingOptions, Folds, ModelParams, TrainingListener)}; a search
+   * also cross-validates each tuned learner on {@code secondFolds} (null: none) beside the other
+   * searches, so that {@link #generalisation} finds that work done.
+   */
+  public static TrainingResult run(
+      TrainingData training, TrainingOptions options, Folds folds, Folds secondFolds, ModelParams fixed,
+      TrainingListener listener) {
     return new Workers(options.threads()).call(() -> fixed == null
-        ? TrainingRun.run(training.columns(), training.x(), training.y(), folds, options, listener)
+        ? TrainingRun.run(training.columns(), training.x(), training.y(), folds, secondFolds, options, listener)
         : TrainingRun.runWithParams(training.columns(), training.x(), training.y(), folds, options, fixed, listener));
   }
 

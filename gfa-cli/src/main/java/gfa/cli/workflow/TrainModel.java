@@ -85,7 +85,8 @@ public final class TrainModel {
         request.system(), request.level(), options, request.maxDmax());
     String[] groups = SystemGroups.of(training.compositions());
     Folds folds = request.scheme().folds(groups, options.folds(), options.seed());
-    TrainingResult result = ModelTraining.run(training, options, folds, fixed, listener);
+    Folds second = Generalisation.secondFolds(groups, request.scheme(), request.extraCv(), folds.count(), options.seed());
+    TrainingResult result = ModelTraining.run(training, options, folds, second, fixed, listener);
     try {
       Generalisation generalisation = ModelTraining.generalisation(
           result, training, groups, request.scheme(), request.extraCv(), options, listener);

@@ -126,4 +126,9 @@ public final class Folds {
   public String kind() {
     return kind;
   }
+
+  /** Whether {@code other} splits the same rows into the same folds, in the same order. */
+  public boolean sameAs(Folds other) {
+    return other != null && rows == other.rows && kind.equals(other.kind) && java.util.Arrays.deepEquals(validation, other.validation);
+  }
 }

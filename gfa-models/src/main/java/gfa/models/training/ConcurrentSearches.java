@@ -1,9 +1,12 @@
 package gfa.models.training;
 
 import gfa.models.learners.FittedModel;
+import gfa.models.learners.Learner;
 import gfa.models.learners.Learners;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -13,46 +16,77 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The learners' searches of one training run, all under way at once, their fold fits sharing the
- * run's {@link FitSlots}; each learner's final model is fitted on all rows as soon as its search
- * ends, beside the searches still running. One search on two cores leaves a core idle whenever it
- * waits for its slower fold, for its early-stopping check or for its fifth fold alone; with the
- * other searches beside it that core fits their folds instead. The learners' order is their
- * priority (the paper's order puts the slow ones first).
+ * run's {@link FitSlots}. As soon as a learner's search ends, its final model is fitted on all rows
+ * and, when asked, it is cross-validated on a second set of folds ({@link SecondOpinion}), beside
+ * the searches still running. One search on two cores leaves a core idle whenever it waits for its
+ * slower fold, for its early-stopping check or for its fifth fold alone; with the other searches
+ * beside it that core fits their folds instead, and no learner's refit or second cross-validation
+ * waits for the slowest search. The learners' order is their priority (the paper's order puts the
+ * slow ones first).
  *
  * <p>Each search is the same sequence of trials it would be alone (its own TPE, fits seeded by
- * fold, stopping decided in fold order), and each final model the same fit, so the results do not
- * depend on how the searches interleave. A search's {@code seconds} is its wall time beside the
- * others.
+ * fold, stopping decided in fold order), and each final model and second-opinion fold the same fit,
+ * so the results do not depend on how the work interleaves. A search's {@code seconds} is its wall
+ * time beside the others.
  */
 final class ConcurrentSearches {
   private ConcurrentSearches() {}
 
-  /** The tuned learners and their final models, both in the order of {@code options.learners()}. */
-  record Tuned(List<TunedModel> searches, List<FittedModel> models) {}
+  /**
+   * The tuned learners, their final models and (when {@code second} is not null) their
+   * out-of-fold predictions on the second folds, all in the order of {@code options.learners()}.
+   */
+  record Tuned(List<TunedModel> searches, List<FittedModel> models, SecondOpinion secondOpinion) {}
 
   /**
-   * Tunes every learner on {@code folds} and refits it on {@code z} (all rows, standardised) and
-   * {@code y}. The first failure stops the other searches at their next fold.
+   * Tunes every learner on {@code folds}, refits it on {@code z} (all rows, standardised) and
+   * {@code y}, and cross-validates it on {@code second} (null: not). The first failure stops the
+   * other searches at their next fold.
    */
-  static Tuned tuneAndRefit(PreparedFolds folds, double[][] z, double[] y, TrainingOptions options, TrainingListener listener)
+  static Tuned tuneAndRefit(
+      PreparedFolds folds, PreparedFolds second, double[][] z, double[] y, TrainingOptions options, TrainingListener listener)
       throws Exception {
     List<String> ids = options.learners();
     FitSlots slots = new FitSlots(options.threads());
-    ExecutorService drivers = Executors.newFixedThreadPool(ids.size(), Thread.ofPlatform().daemon().factory());
-    ExecutorCompletionService<Object> finished = new ExecutorCompletionService<>(drivers);
-    List<Future<Object>> pending = new ArrayList<>();
+    // a driver per search, and a helper per learner for its refit beside its second cross-validation
+    ExecutorService drivers = Executors.newFixedThreadPool(2 * ids.size(), Thread.ofPlatform().daemon().factory());
+    ExecutorCompletionService<Void> finished = new ExecutorCompletionService<>(drivers);
+    List<Future<Void>> pending = new ArrayList<>();
     TunedModel[] searches = new TunedModel[ids.size()];
     FittedModel[] models = new FittedModel[ids.size()];
+    double[][] secondOof = new double[ids.size()][];
+    double[] secondSeconds = new double[ids.size()];
     boolean complete = false;
     try {
       for (int i = 0; i < ids.size(); i++) {
-        int learner = i;
+        int m = i;
         String id = ids.get(i);
+        Learner learner = Learners.byId(id);
         pending.add(finished.submit(() -> {
-          searches[learner] = Tuner.tune(Learners.byId(id), folds, options.budgetFor(id), options.seed(), options.threads(),
-              slots, learner, (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed));
+          searches[m] = Tuner.tune(learner, folds, options.budgetFor(id), options.seed(), options.threads(), slots, m,
+              (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed));
           listener.refitting(id);
-          slots.run(learner, () -> models[learner] = Learners.byId(id).fit(z, y, searches[learner].bestParams(), options.seed(), 1));
+          Map<String, Object> best = searches[m].bestParams();
+          // the refit (the largest fit) asks for its slot first, then the second folds
+          CompletableFuture<FittedModel> refit = CompletableFuture.supplyAsync(() -> {
+            FittedModel[] fitted = new FittedModel[1];
+            slots.run(m, () -> fitted[0] = learner.fit(z, y, best, options.seed(), 1));
+            return fitted[0];
+          }, drivers);
+          try {
+            if (second != null) {
+              long start = System.nanoTime();
+              // the parameters as a reused model gives them, so the predictions are those of a
+              // separate evaluation with the saved parameters (FoldEvaluation)
+              Map<String, Object> typed = new java.util.LinkedHashMap<>(searches[m].options().values());
+              try (CrossValidation cv = new CrossValidation(learner, second, options.threads(), slots, m)) {
+                secondOof[m] = cv.outOfFold(typed, options.seed());
+              }
+              secondSeconds[m] = (System.nanoTime() - start) / 1e9;
+            }
+          } finally {
+            models[m] = join(refit); // never leave a refit running past its driver
+          }
           return null;
         }));
       }
@@ -64,19 +98,36 @@ final class ConcurrentSearches {
         }
       }
       complete = true;
-      return new Tuned(List.of(searches), List.of(models));
+      double summed = 0;
+      for (double s : secondSeconds) {
+        summed += s;
+      }
+      SecondOpinion opinion = second == null ? null : new SecondOpinion(second.folds(), secondOof, summed);
+      return new Tuned(List.of(searches), List.of(models), opinion);
     } finally {
       drivers.shutdownNow(); // after a failure: the other searches stop at their next fold
       while (!drivers.awaitTermination(1, TimeUnit.MINUTES)) {
         // a search frees native fold data when it ends: wait for it rather than leave it running
       }
       if (!complete) {
-        for (FittedModel m : models) {
-          if (m != null) {
-            m.close();
+        for (FittedModel model : models) {
+          if (model != null) {
+            model.close();
           }
         }
       }
+    }
+  }
+
+  private static FittedModel join(CompletableFuture<FittedModel> refit) throws Exception {
+    try {
+      return refit.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (InterruptedException e) {
+      FittedModel late = refit.join(); // the fit is under way: wait for it so that it can be closed
+      late.close();
+      throw e;
     }
   }
 }

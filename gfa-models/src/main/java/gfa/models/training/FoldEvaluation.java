@@ -55,17 +55,33 @@ public record FoldEvaluation(
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
     List<String> learners = params.learners();
     double[][] oof = new double[learners.size()][];
-    Map<String, RegressionMetrics> models = new LinkedHashMap<>();
     String name = "evaluate " + String.join(", ", learners) + " (" + folds.kind() + ")";
     listener.searchStarted(name, 1);
     List<TunedModel> evaluated = Tuner.fixed(learners, params.params(), prepared, seed, threads);
     listener.searchFinished(name);
     for (int m = 0; m < learners.size(); m++) {
       oof[m] = evaluated.get(m).outOfFold();
-      models.put(learners.get(m), evaluated.get(m).cv());
     }
-    double[] fused = FusionWeights.fuse(oof, params.weightsInOrder());
+    return of(y, folds, groups, params, oof, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The evaluation of out-of-fold predictions already made on {@code folds}, one array per learner
+   * of {@code params} in its order (e.g. a {@link SecondOpinion} made beside the searches): scored
+   * and fused exactly as {@link #evaluate} scores its own.
+   */
+  public static FoldEvaluation of(
+      double[] y, Folds folds, int groups, ModelParams params, double[][] learnerOutOfFold, double seconds) {
+    List<String> learners = params.learners();
+    if (learnerOutOfFold.length != learners.size()) {
+      throw new IllegalArgumentException(learnerOutOfFold.length + " predictions for " + learners.size() + " learners");
+    }
+    Map<String, RegressionMetrics> models = new LinkedHashMap<>();
+    for (int m = 0; m < learners.size(); m++) {
+      models.put(learners.get(m), RegressionMetrics.meanOverFolds(y, learnerOutOfFold[m], folds));
+    }
+    double[] fused = FusionWeights.fuse(learnerOutOfFold, params.weightsInOrder());
     return new FoldEvaluation(folds.kind(), folds.count(), groups, models, RegressionMetrics.meanOverFolds(y, fused, folds),
-        fused, oof, (System.nanoTime() - start) / 1e9);
+        fused, learnerOutOfFold, seconds);
   }
 }

@@ -30,6 +30,22 @@ public record Generalisation(CvScheme tunedWith, FoldEvaluation extra, String sk
   }
 
   /**
+   * The folds {@link #evaluate} cross-validates on after tuning with {@code tunedWith}: those of the
+   * other scheme; null when they cannot be made (e.g. one system only) or {@code runExtra} is false.
+   * A training run given them beforehand makes that cross-validation beside its searches.
+   */
+  public static Folds secondFolds(String[] groups, CvScheme tunedWith, boolean runExtra, int k, long seed) {
+    if (!runExtra) {
+      return null;
+    }
+    try {
+      return tunedWith.other().folds(groups, k, seed);
+    } catch (GfaInputException e) {
+      return null;
+    }
+  }
+
+  /**
    * @param result the training run (tuned with {@code tunedWith}, same rows as {@code x})
    * @param groups the system of each row ({@link SystemGroups#of})
    * @param runExtra whether to run the second cross-validation (it costs one CV per learner)
@@ -50,7 +66,10 @@ public record Generalisation(CvScheme tunedWith, FoldEvaluation extra, String sk
       } catch (GfaInputException e) {
         skipped = e.getMessage(); // e.g. "only 1 groups for 5 folds": a dataset of one system
       }
-      if (folds != null) {
+      SecondOpinion made = result.secondOpinion();
+      if (folds != null && made != null && made.folds().sameAs(folds)) {
+        extra = FoldEvaluation.of(y, folds, systems, ModelParams.of(result), made.learnerOutOfFold(), made.seconds());
+      } else if (folds != null) {
         extra = FoldEvaluation.evaluate(x, y, folds, systems, ModelParams.of(result), seed, threads, listener);
       }
     }

@@ -5,7 +5,11 @@ import gfa.models.eval.RegressionMetrics;
 import java.util.List;
 import java.util.Map;
 
-/** What a training run found: per-learner searches, the fusion, its evaluation, and the final models. */
+/**
+ * What a training run found: per-learner searches, the fusion, its evaluation, and the final
+ * models; {@code secondOpinion} is the learners' cross-validation on other folds when the run made
+ * it beside its searches, else null.
+ */
 public record TrainingResult(
     int rows,
     int folds,
@@ -18,7 +22,8 @@ public record TrainingResult(
     double[] fusedOutOfFold,
     ClassificationMetrics classification,
     double fusionSeconds,
-    Ensemble ensemble) {
+    Ensemble ensemble,
+    SecondOpinion secondOpinion) {
 
   /** The tuned model of a learner. */
   public TunedModel model(String learner) {

@@ -40,17 +40,31 @@ public final class TrainingRun {
   public static TrainingResult run(
       List<String> columns, double[][] x, double[] y, Folds folds, TrainingOptions options, TrainingListener listener)
       throws Exception {
+    return run(columns, x, y, folds, null, options, listener);
+  }
+
+  /**
+   * As {@link #run(List, double[][], double[], Folds, TrainingOptions, TrainingListener)}, and
+   * with {@code secondFolds} (null: none) each tuned learner is also cross-validated on those folds
+   * with its best parameters, beside the searches still running when there are threads for it
+   * ({@link TrainingResult#secondOpinion()}; null when the searches ran one after the other).
+   */
+  public static TrainingResult run(
+      List<String> columns, double[][] x, double[] y, Folds folds, Folds secondFolds, TrainingOptions options,
+      TrainingListener listener) throws Exception {
     PreparedFolds prepared = new PreparedFolds(x, y, folds);
     if (options.threads() > 1 && options.learners().size() > 1) {
       List<String> ids = options.learners();
       String name = "tune " + ids.size() + " learners"; // short: a terminal line also holds the bar and each best
       listener.searchStarted(name, ids.stream().mapToInt(id -> options.budgetFor(id).maxTrials()).sum());
       Standardizer scaler = Standardizer.fit(x, null);
-      ConcurrentSearches.Tuned tuned = ConcurrentSearches.tuneAndRefit(prepared, scaler.transform(x, null), y, options, listener);
+      PreparedFolds second = secondFolds == null ? null : new PreparedFolds(x, y, secondFolds);
+      ConcurrentSearches.Tuned tuned =
+          ConcurrentSearches.tuneAndRefit(prepared, second, scaler.transform(x, null), y, options, listener);
       listener.searchFinished(name);
       try {
         return fuse(y, folds, tuned.searches(), options, listener,
-            weights -> new Ensemble(columns, scaler, ids, tuned.models(), weights));
+            weights -> new Ensemble(columns, scaler, ids, tuned.models(), weights), tuned.secondOpinion());
       } catch (Exception | Error e) {
         tuned.models().forEach(FittedModel::close);
         throw e;
@@ -100,13 +114,13 @@ public final class TrainingRun {
   private static TrainingResult fuseAndRefit(
       List<String> columns, double[][] x, double[] y, Folds folds, List<TunedModel> tuned, TrainingOptions options,
       TrainingListener listener) throws Exception {
-    return fuse(y, folds, tuned, options, listener, weights -> refit(columns, x, y, tuned, weights, options, listener));
+    return fuse(y, folds, tuned, options, listener, weights -> refit(columns, x, y, tuned, weights, options, listener), null);
   }
 
   /** Tunes the fusion weights on the learners' out-of-fold predictions; {@code ensemble} makes the final model from them. */
   private static TrainingResult fuse(
       double[] y, Folds folds, List<TunedModel> tuned, TrainingOptions options, TrainingListener listener,
-      java.util.function.Function<double[], Ensemble> ensembleOf) throws Exception {
+      java.util.function.Function<double[], Ensemble> ensembleOf, SecondOpinion secondOpinion) throws Exception {
     double[][] oof = new double[tuned.size()][];
     for (int m = 0; m < tuned.size(); m++) {
       oof[m] = tuned.get(m).outOfFold();
@@ -128,7 +142,7 @@ public final class TrainingRun {
     Ensemble ensemble = ensembleOf.apply(FusionWeights.weightsInOrder(options.learners(), weights));
     return new TrainingResult(
         y.length, folds.count(), options.seed(), folds.kind(), List.copyOf(tuned), weights, fusion, fusionEqual, fused,
-        classification, fusionSeconds, ensemble);
+        classification, fusionSeconds, ensemble, secondOpinion);
   }
 
   /** Every learner fitted on all rows (standardised on all rows) with its tuned parameters. */

@@ -154,4 +154,33 @@ class GeneralisationTest {
       assertThrows(GfaInputException.class, () -> CvScheme.LEAVE_SYSTEM_OUT.folds(two, 3, 1));
     }
   }
+
+  @Test
+  void theSecondOpinionMadeBesideTheSearchesIsTheSeparateEvaluation() throws Exception {
+    // with 2 threads and several learners each tuned learner is cross-validated on the second
+    // folds as soon as its search ends; with 1 thread Generalisation does it afterwards
+    Data d = systems(3);
+    Folds folds = CvScheme.RANDOM.folds(d.groups(), 3, 7);
+    Folds second = Generalisation.secondFolds(d.groups(), CvScheme.RANDOM, true, folds.count(), 7);
+    assertTrue(second.kind().startsWith("leave-system-out"), second.kind());
+    FoldEvaluation[] evaluations = new FoldEvaluation[2];
+    int[] threads = {1, 2};
+    for (int i = 0; i < 2; i++) {
+      TrainingOptions options =
+          new TrainingOptions(3, 7, threads[i], Budget.trials(2), Budget.trials(20), List.of("svr", "rf", "xgboost"));
+      TrainingResult result = TrainingRun.run(COLUMNS, d.x(), d.y(), folds, second, options, TrainingListener.NONE);
+      try (var ensemble = result.ensemble()) {
+        assertEquals(threads[i] > 1, result.secondOpinion() != null, "made beside the searches only side by side");
+        evaluations[i] = Generalisation.evaluate(result, d.x(), d.y(), d.groups(), CvScheme.RANDOM, true, 7, threads[i],
+            TrainingListener.NONE).extra();
+      }
+    }
+    assertEquals(evaluations[0].kind(), evaluations[1].kind());
+    assertEquals(evaluations[0].models(), evaluations[1].models());
+    assertEquals(evaluations[0].fusion(), evaluations[1].fusion());
+    assertArrayEquals(evaluations[0].fusedOutOfFold(), evaluations[1].fusedOutOfFold(), 0.0);
+    for (int m = 0; m < 3; m++) {
+      assertArrayEquals(evaluations[0].learnerOutOfFold()[m], evaluations[1].learnerOutOfFold()[m], 0.0);
+    }
+  }
 }
