@@ -43,6 +43,11 @@ public final class FitSlots {
     run(0, fit);
   }
 
+  /** How many fits wait for a slot (for tests). */
+  synchronized int waiting() {
+    return waiting.size();
+  }
+
   private synchronized void acquire(int priority) {
     Ticket ticket = new Ticket(priority, issued++);
     waiting.add(ticket);
