@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * the searches still running. One search on two cores leaves a core idle whenever it waits for its
  * slower fold, for its early-stopping check or for its fifth fold alone; with the other searches
  * beside it that core fits their folds instead, and no learner's refit or second cross-validation
- * waits for the slowest search. The learners' order is their priority (the paper's order puts the
- * slow ones first).
+ * waits for the slowest search. Slots go first to the search furthest behind in its budget
+ * ({@link FitSlots}), then to the work that follows the searches.
  *
  * <p>Each search is the same sequence of trials it would be alone (its own TPE, fits seeded by
  * fold, stopping decided in fold order), and each final model and second-opinion fold the same fit,
@@ -30,6 +30,13 @@ import java.util.concurrent.TimeUnit;
  * time beside the others.
  */
 final class ConcurrentSearches {
+  /**
+   * The priority of what follows a search (its refit, its second cross-validation): after any fold
+   * of a search still running (whose progress is below 1), so it fills the gaps the searches leave
+   * and runs in full once they are done, first come first served.
+   */
+  private static final double AFTER_SEARCH = 1.0;
+
   private ConcurrentSearches() {}
 
   /**
@@ -63,14 +70,14 @@ final class ConcurrentSearches {
         String id = ids.get(i);
         Learner learner = Learners.byId(id);
         pending.add(finished.submit(() -> {
-          searches[m] = Tuner.tune(learner, folds, options.budgetFor(id), options.seed(), options.threads(), slots, m,
+          searches[m] = Tuner.tune(learner, folds, options.budgetFor(id), options.seed(), options.threads(), slots,
               (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed));
           listener.refitting(id);
           Map<String, Object> best = searches[m].bestParams();
           // the refit (the largest fit) asks for its slot first, then the second folds
           CompletableFuture<FittedModel> refit = CompletableFuture.supplyAsync(() -> {
             FittedModel[] fitted = new FittedModel[1];
-            slots.run(m, () -> fitted[0] = learner.fit(z, y, best, options.seed(), 1));
+            slots.run(AFTER_SEARCH, () -> fitted[0] = learner.fit(z, y, best, options.seed(), 1));
             return fitted[0];
           }, drivers);
           try {
@@ -79,7 +86,7 @@ final class ConcurrentSearches {
               // the parameters as a reused model gives them, so the predictions are those of a
               // separate evaluation with the saved parameters (FoldEvaluation)
               Map<String, Object> typed = new java.util.LinkedHashMap<>(searches[m].options().values());
-              try (CrossValidation cv = new CrossValidation(learner, second, options.threads(), slots, m)) {
+              try (CrossValidation cv = new CrossValidation(learner, second, options.threads(), slots, () -> AFTER_SEARCH)) {
                 secondOof[m] = cv.outOfFold(typed, options.seed());
               }
               secondSeconds[m] = (System.nanoTime() - start) / 1e9;

@@ -35,17 +35,19 @@ public final class CrossValidation implements AutoCloseable {
   private final int workers;
   private final ExecutorService pool; // null: fit in the calling thread
   private final FitSlots slots;
-  private final int priority;
+  private final java.util.function.DoubleSupplier priority;
 
   public CrossValidation(Learner learner, PreparedFolds folds, int threads) {
-    this(learner, folds, threads, new FitSlots(threads), 0);
+    this(learner, folds, threads, new FitSlots(threads), () -> 0);
   }
 
   /**
    * As {@link #CrossValidation(Learner, PreparedFolds, int)}, with every fold fit taking one of
-   * {@code slots} at {@code priority}: other cross-validations running at the same time share them.
+   * {@code slots} at the priority {@code priority} gives when the fit asks (see {@link FitSlots}):
+   * other cross-validations running at the same time share them.
    */
-  public CrossValidation(Learner learner, PreparedFolds folds, int threads, FitSlots slots, int priority) {
+  public CrossValidation(
+      Learner learner, PreparedFolds folds, int threads, FitSlots slots, java.util.function.DoubleSupplier priority) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
@@ -237,7 +239,7 @@ public final class CrossValidation implements AutoCloseable {
   }
 
   private void fillFold(Map<String, Object> params, int fold, long seed, double[] predictions) {
-    slots.run(priority, () -> fill(learner, sets[fold], params, folds, fold, seed, predictions));
+    slots.run(priority.getAsDouble(), () -> fill(learner, sets[fold], params, folds, fold, seed, predictions));
   }
 
   private static void fill(

@@ -11,10 +11,13 @@ import java.util.PriorityQueue;
  * fold).
  *
  * <p>A free slot goes to the waiting fit of highest priority (lowest number), first come first
- * served among equals. Giving the slowest learner's search the highest priority lets it run as if
- * alone while the quicker searches fill its gaps; they then end together in small fits, instead of
- * the slow search finishing alone on a half-idle machine. Which fit gets a slot first never
- * changes a result: every fit is single-threaded and seeded by its fold.
+ * served among equals. A search asks with its progress, the share of its trial budget used so far,
+ * so the search furthest behind goes first: the searches advance together and end close together,
+ * and the costly ones (SVR at large C, LightGBM with hundreds of leaves) get the cores they need
+ * instead of being left to finish alone on a half-idle machine. (A fixed order, slow learners first,
+ * was tried first: in the paper's protocol it left LightGBM, whose trials cost most there, to run
+ * alone for most of an hour.) Which fit gets a slot first never changes a result: every fit is
+ * single-threaded and seeded by its fold.
  */
 public final class FitSlots {
   private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(); // guarded by this
@@ -28,8 +31,8 @@ public final class FitSlots {
     this.free = threads;
   }
 
-  /** Runs {@code fit} once a slot is free and no fit of higher priority waits. */
-  public void run(int priority, Runnable fit) {
+  /** Runs {@code fit} once a slot is free and no fit of higher priority (lower number) waits. */
+  public void run(double priority, Runnable fit) {
     acquire(priority);
     try {
       fit.run();
@@ -48,7 +51,7 @@ public final class FitSlots {
     return waiting.size();
   }
 
-  private synchronized void acquire(int priority) {
+  private synchronized void acquire(double priority) {
     Ticket ticket = new Ticket(priority, issued++);
     waiting.add(ticket);
     boolean interrupted = false;
@@ -72,10 +75,10 @@ public final class FitSlots {
     notifyAll();
   }
 
-  private record Ticket(int priority, long order) implements Comparable<Ticket> {
+  private record Ticket(double priority, long order) implements Comparable<Ticket> {
     @Override
     public int compareTo(Ticket other) {
-      return priority != other.priority ? Integer.compare(priority, other.priority) : Long.compare(order, other.order);
+      return priority != other.priority ? Double.compare(priority, other.priority) : Long.compare(order, other.order);
     }
   }
 }

@@ -47,26 +47,30 @@ public final class Tuner {
    */
   public static TunedModel tune(
       Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, TrialListener listener) throws Exception {
-    return tune(learner, folds, budget, seed, threads, new FitSlots(threads), 0, listener);
+    return tune(learner, folds, budget, seed, threads, new FitSlots(threads), listener);
   }
 
   /**
    * As {@link #tune(Learner, PreparedFolds, Budget, long, int, TrialListener)}, its fits taking
-   * {@code slots} at {@code priority} (shared with searches running beside it).
+   * {@code slots} (shared with searches running beside it) at the search's progress, the share of
+   * its trial budget begun, so that the search furthest behind goes first.
    */
   public static TunedModel tune(
-      Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, FitSlots slots, int priority,
-      TrialListener listener) throws Exception {
+      Learner learner, PreparedFolds folds, Budget budget, long seed, int threads, FitSlots slots, TrialListener listener)
+      throws Exception {
+    java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.DoubleSupplier progress = () -> begun.get() / (double) Math.max(1, budget.maxTrials());
     long start = System.nanoTime();
     double[] y = folds.y();
     Map<Map<String, Object>, CrossValidation.FoldRun> seen = new HashMap<>();
     Map<Map<String, Object>, Double> losses = new HashMap<>();
     Best best = new Best();
     SearchResult result;
-    try (CrossValidation cv = new CrossValidation(learner, folds, threads, slots, priority)) {
+    try (CrossValidation cv = new CrossValidation(learner, folds, threads, slots, progress)) {
       result = Tpe.minimize(
           searchSpace(learner),
           params -> {
+            begun.incrementAndGet(); // the folds of trial k (from 1) ask for their slots at progress k / budget
             Double known = losses.get(params);
             if (known != null) {
               return known;
