@@ -14,7 +14,7 @@ public final class SearchOptions {
     @Option(names = "--budget", paramLabel = "N", description = "TPE trials for every learner (default: as described above).")
     Integer trials;
 
-    @Option(names = "--paper", description = "The paper's search protocol: at most 500 trials per learner (hours).")
+    @Option(names = "--paper", description = "The paper's search protocol: at most 500 trials per learner (about an hour on 2 cores for 6398 alloys).")
     boolean paper;
   }
 
