@@ -10,7 +10,8 @@ import gfa.models.eval.Folds;
  *
  * @param folds the second folds
  * @param learnerOutOfFold per learner, in fusion order, its out-of-fold predictions on {@code folds}
- * @param seconds the fits' summed wall time (thread-seconds)
+ * @param seconds the learners' second cross-validations' wall times, summed (they ran beside
+ *     the searches and each other, so this is no stretch of the run's wall time)
  */
 public record SecondOpinion(Folds folds, double[][] learnerOutOfFold, double seconds) {
   public SecondOpinion {
