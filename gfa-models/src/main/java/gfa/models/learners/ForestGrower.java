@@ -1,5 +1,6 @@
 package gfa.models.learners;
 
+import gfa.core.concurrent.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -53,13 +54,7 @@ final class ForestGrower {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while growing the forest", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw Failures.unchecked(e);
     } finally {
       pool.shutdownNow();
     }

@@ -2,6 +2,7 @@ package gfa.models.simulation;
 
 import gfa.core.Composition;
 import gfa.core.GfaInputException;
+import gfa.core.concurrent.Failures;
 import gfa.core.pruning.Pruning;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.TernarySystem;
@@ -376,7 +377,7 @@ public final class CampaignSimulation {
         try {
           results.add(f.get());
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
+          throw Failures.checked(e);
         }
       }
     } finally {

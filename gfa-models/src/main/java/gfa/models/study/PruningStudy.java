@@ -1,6 +1,7 @@
 package gfa.models.study;
 
 import gfa.core.Composition;
+import gfa.core.concurrent.Failures;
 import gfa.core.pruning.Pruning;
 import gfa.core.pruning.PruningLevel;
 import gfa.core.pruning.PruningResult;
@@ -139,7 +140,7 @@ public final class PruningStudy {
         try {
           results.add(f.get());
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
+          throw Failures.checked(e);
         }
       }
     } finally {

@@ -1,9 +1,9 @@
 package gfa.models.training;
 
+import gfa.core.concurrent.Failures;
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learner;
 import gfa.models.learners.Learners;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,7 +57,6 @@ final class ConcurrentSearches {
     // a driver per search, and a helper per learner for its refit beside its second cross-validation
     ExecutorService drivers = Executors.newFixedThreadPool(2 * ids.size(), Thread.ofPlatform().daemon().factory());
     ExecutorCompletionService<Void> finished = new ExecutorCompletionService<>(drivers);
-    List<Future<Void>> pending = new ArrayList<>();
     TunedModel[] searches = new TunedModel[ids.size()];
     FittedModel[] models = new FittedModel[ids.size()];
     double[][] secondOof = new double[ids.size()][];
@@ -69,7 +67,7 @@ final class ConcurrentSearches {
         int m = i;
         String id = ids.get(i);
         Learner learner = Learners.byId(id);
-        pending.add(finished.submit(() -> {
+        finished.submit(() -> {
           searches[m] = Tuner.tune(learner, folds, options.budgetFor(id), options.seed(), options.threads(), slots,
               (trial, best, elapsed) -> listener.trialFinished(id, trial, best, elapsed));
           listener.refitting(id);
@@ -95,13 +93,13 @@ final class ConcurrentSearches {
             models[m] = join(refit); // never leave a refit running past its driver
           }
           return null;
-        }));
+        });
       }
       for (int done = 0; done < ids.size(); done++) {
         try {
           finished.take().get();
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
+          throw Failures.checked(e);
         }
       }
       complete = true;
@@ -130,7 +128,7 @@ final class ConcurrentSearches {
     try {
       return refit.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      throw Failures.checked(e);
     } catch (InterruptedException e) {
       FittedModel late = refit.join(); // the fit is under way: wait for it so that it can be closed
       late.close();

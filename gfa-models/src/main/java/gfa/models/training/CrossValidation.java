@@ -1,5 +1,6 @@
 package gfa.models.training;
 
+import gfa.core.concurrent.Failures;
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learner;
 import gfa.models.learners.TrainingSet;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (at most one per fold). Small fits scale badly inside one fit (OpenMP threads of the boosters
  * wait on each other, and on other processes' threads when the machine is shared) but perfectly
  * across folds. Every fit runs single-threaded whatever {@code threads} is, so the predictions do
- * not depend on it.
+ * not depend on it. Each fit first takes one of the run's {@link FitSlots}, which the searches
+ * running beside this one share ({@link ConcurrentSearches}).
  */
 public final class CrossValidation implements AutoCloseable {
   private final Learner learner;
@@ -183,7 +185,7 @@ public final class CrossValidation implements AutoCloseable {
           done.get(f).get();
         } catch (ExecutionException e) {
           stop.set(true);
-          throw e.getCause() instanceof Exception cause ? cause : e;
+          throw Failures.checked(e);
         }
         rmse[f] = foldRmse(predictions, f);
         if (f + 1 < k && rule.hopeless(rmse, best, f + 1)) {
@@ -225,7 +227,7 @@ public final class CrossValidation implements AutoCloseable {
       try {
         p.get();
       } catch (ExecutionException e) {
-        Exception cause = e.getCause() instanceof Exception c ? c : e;
+        Exception cause = Failures.checked(e);
         if (failure == null) {
           failure = cause;
         } else {

@@ -1,5 +1,6 @@
 package gfa.models.training;
 
+import gfa.core.concurrent.Failures;
 import gfa.models.learners.FittedModel;
 import gfa.models.learners.Learners;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class SideBySide {
         try {
           models.add(f.get());
         } catch (ExecutionException e) {
-          RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          RuntimeException cause = Failures.unchecked(e);
           if (failure == null) {
             failure = cause;
           } else {

@@ -27,8 +27,7 @@ public final class DomainIndex {
   private final double[] dmax;
   private final double[][] descriptors;
   private final Map<Element, Integer> elementColumn;
-  private final double[][] fractions;
-  private final double[][] byElement; // fractions transposed: one array per element, alloys in order
+  private final double[][] byElement; // the alloys' atomic fractions, one array per element, alloys in order
   private final double[] squaredNorm;
   private final double compositionThreshold;
   private final double descriptorThreshold;
@@ -48,20 +47,14 @@ public final class DomainIndex {
         elementColumn.putIfAbsent(e, elementColumn.size());
       }
     }
-    this.fractions = new double[alloys.size()][elementColumn.size()];
+    this.byElement = new double[elementColumn.size()][alloys.size()];
     this.squaredNorm = new double[alloys.size()];
     for (int i = 0; i < alloys.size(); i++) {
       Composition c = alloys.get(i);
       systems[i] = c.elementSet().toString();
       for (int k = 0; k < c.size(); k++) {
-        fractions[i][elementColumn.get(c.element(k))] = c.fraction(k);
+        byElement[elementColumn.get(c.element(k))][i] = c.fraction(k);
         squaredNorm[i] += c.fraction(k) * c.fraction(k);
-      }
-    }
-    this.byElement = new double[elementColumn.size()][alloys.size()];
-    for (int i = 0; i < alloys.size(); i++) {
-      for (int e = 0; e < byElement.length; e++) {
-        byElement[e][i] = fractions[i][e];
       }
     }
     this.compositionThreshold = compositionThreshold;
@@ -114,23 +107,24 @@ public final class DomainIndex {
     return id;
   }
 
-  /** The fraction rows with their zero columns left out. */
+  /** Each alloy's fractions, element column by element column, with the zero columns left out. */
   private SparseRows sparseFractions() {
-    int[][] columns = new int[fractions.length][];
-    double[][] values = new double[fractions.length][];
-    for (int i = 0; i < fractions.length; i++) {
+    int n = alloys.size();
+    int[][] columns = new int[n][];
+    double[][] values = new double[n][];
+    for (int i = 0; i < n; i++) {
       int count = 0;
-      for (double f : fractions[i]) {
-        if (f != 0) {
+      for (double[] element : byElement) {
+        if (element[i] != 0) {
           count++;
         }
       }
       columns[i] = new int[count];
       values[i] = new double[count];
-      for (int k = 0, t = 0; k < fractions[i].length; k++) {
-        if (fractions[i][k] != 0) {
-          columns[i][t] = k;
-          values[i][t++] = fractions[i][k];
+      for (int e = 0, t = 0; e < byElement.length; e++) {
+        if (byElement[e][i] != 0) {
+          columns[i][t] = e;
+          values[i][t++] = byElement[e][i];
         }
       }
     }

@@ -1,5 +1,6 @@
 package gfa.models.learners;
 
+import gfa.core.concurrent.Failures;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -20,13 +21,7 @@ final class BoundedParallelism {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fitting", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw Failures.unchecked(e);
     }
   }
 }
