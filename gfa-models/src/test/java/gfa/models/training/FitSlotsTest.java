@@ -67,6 +67,41 @@ class FitSlotsTest {
     assertEquals(2, most.get());
   }
 
+  @Test
+  void fitsRunOnTheSlotsOwnThreadsWhicheverThreadAsks() throws Exception {
+    FitSlots slots = new FitSlots(2);
+    java.util.Set<Thread> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.Set<Thread> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Thread[] askers = new Thread[12]; // as a run's search drivers and fold workers would
+    for (int i = 0; i < askers.length; i++) {
+      askers[i] = Thread.ofPlatform().start(() -> {
+        asked.add(Thread.currentThread());
+        for (int fit = 0; fit < 5; fit++) {
+          slots.run(fit, () -> ran.add(Thread.currentThread()));
+        }
+      });
+    }
+    for (Thread t : askers) {
+      t.join();
+    }
+    assertTrue(ran.size() <= 2, ran.size() + " threads ran fits");
+    ran.retainAll(asked);
+    assertTrue(ran.isEmpty(), "no fit runs on the thread that asked");
+  }
+
+  @Test
+  void whatAFitThrowsReachesTheThreadThatAskedAndTheSlotIsFreed() {
+    FitSlots slots = new FitSlots(1);
+    IllegalArgumentException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> slots.run(0, () -> {
+          throw new IllegalArgumentException("bad parameters");
+        }));
+    assertEquals("bad parameters", thrown.getMessage());
+    AtomicInteger after = new AtomicInteger();
+    slots.run(0, after::incrementAndGet);
+    assertEquals(1, after.get());
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await();
