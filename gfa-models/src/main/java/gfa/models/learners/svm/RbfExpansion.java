@@ -17,6 +17,8 @@ public final class RbfExpansion {
   private static final long PARALLEL_WORK = 1L << 22;
   /** Rows per parallel task: large enough that a task's scratch and set-up are negligible. */
   private static final int BLOCK = 64;
+  /** Rows whose kernel sums are accumulated together (see predictFourRows). */
+  private static final int ROWS = 4;
 
   private final int width;
   private final double gamma;
@@ -53,12 +55,12 @@ public final class RbfExpansion {
     double[] out = new double[x.length];
     long work = (long) x.length * weights.length;
     if (work < PARALLEL_WORK || x.length < 2 * BLOCK) {
-      predictRows(x, 0, x.length, out, new double[weights.length]);
+      predictRows(x, 0, x.length, out, new double[ROWS][weights.length]);
     } else {
       int blocks = (x.length + BLOCK - 1) / BLOCK;
       IntStream.range(0, blocks).parallel().forEach(b -> {
         int from = b * BLOCK;
-        predictRows(x, from, Math.min(x.length, from + BLOCK), out, new double[weights.length]);
+        predictRows(x, from, Math.min(x.length, from + BLOCK), out, new double[ROWS][weights.length]);
       });
     }
     return out;
@@ -69,10 +71,71 @@ public final class RbfExpansion {
     return predictRow(x, new double[weights.length]);
   }
 
-  private void predictRows(double[][] x, int from, int to, double[] out, double[] squared) {
-    for (int r = from; r < to; r++) {
-      out[r] = predictRow(x[r], squared);
+  private void predictRows(double[][] x, int from, int to, double[] out, double[][] squared) {
+    int r = from;
+    for (; r + ROWS <= to; r += ROWS) {
+      predictFourRows(x, r, out, squared);
     }
+    for (; r < to; r++) {
+      out[r] = predictRow(x[r], squared[0]);
+    }
+  }
+
+  /**
+   * Rows r..r+3 at once: each support vector's descriptor is read once for four rows. The
+   * arithmetic of each row is that of {@link #predictRow} (same operations, same order), so the
+   * results are the same bit for bit; what changes is speed with the client compiler, which
+   * predict-ternary runs with and which does not vectorise: a 5151-point grid's kernel sums took
+   * 1.4-1.7x less CPU this way (the server compiler's vectorised loop is as fast either way).
+   */
+  private void predictFourRows(double[][] x, int r, double[] out, double[][] squared) {
+    int s = weights.length;
+    double[] q0 = squared[0];
+    double[] q1 = squared[1];
+    double[] q2 = squared[2];
+    double[] q3 = squared[3];
+    java.util.Arrays.fill(q0, 0.0);
+    java.util.Arrays.fill(q1, 0.0);
+    java.util.Arrays.fill(q2, 0.0);
+    java.util.Arrays.fill(q3, 0.0);
+    double[] x0 = x[r];
+    double[] x1 = x[r + 1];
+    double[] x2 = x[r + 2];
+    double[] x3 = x[r + 3];
+    for (int f = 0; f < width; f++) {
+      double a = x0[f];
+      double b = x1[f];
+      double c = x2[f];
+      double d = x3[f];
+      double[] column = columns[f];
+      for (int i = 0; i < s; i++) {
+        double v = column[i];
+        double d0 = a - v;
+        double d1 = b - v;
+        double d2 = c - v;
+        double d3 = d - v;
+        q0[i] += d0 * d0;
+        q1[i] += d1 * d1;
+        q2[i] += d2 * d2;
+        q3[i] += d3 * d3;
+      }
+    }
+    double s0 = intercept;
+    double s1 = intercept;
+    double s2 = intercept;
+    double s3 = intercept;
+    double g = -gamma;
+    for (int i = 0; i < s; i++) {
+      double w = weights[i];
+      s0 += w * Math.exp(g * q0[i]);
+      s1 += w * Math.exp(g * q1[i]);
+      s2 += w * Math.exp(g * q2[i]);
+      s3 += w * Math.exp(g * q3[i]);
+    }
+    out[r] = s0;
+    out[r + 1] = s1;
+    out[r + 2] = s2;
+    out[r + 3] = s3;
   }
 
   private double predictRow(double[] x, double[] squared) {
