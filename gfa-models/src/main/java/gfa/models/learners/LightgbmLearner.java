@@ -78,6 +78,7 @@ public final class LightgbmLearner implements Learner {
         "seed=" + Seeds.nativeSeed(seed),
         "deterministic=true",
         "force_row_wise=true",
+        "feature_pre_filter=false",
         "verbosity=-1");
   }
 
@@ -95,9 +96,12 @@ public final class LightgbmLearner implements Learner {
 
   /**
    * Fits on the set's binned Dataset. LightGBM bins the rows once per Dataset; of the parameters a
-   * fit passes, only {@code min_data_in_leaf} (features it leaves unsplittable are filtered out when
-   * binning) and {@code seed} (its sample for the bin bounds) shape the Dataset, so the set keeps
-   * one Dataset per value of the two, and the trials of a search reuse them.
+   * fit passes, only {@code seed} (its sample for the bin bounds) shapes the Dataset, so the set
+   * keeps one Dataset per seed (one per fold in a search), and the trials of a search reuse it.
+   * {@code feature_pre_filter=false} keeps {@code min_data_in_leaf} out of the Dataset (with the
+   * pre-filter, features it leaves unsplittable are dropped when binning, and a Dataset would be
+   * needed per value: a search kept up to 40 per fold, hundreds of megabytes of native memory);
+   * a feature the pre-filter would drop can still never be split, so the trees are the same.
    */
   @Override
   public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed, int threads) {
@@ -106,8 +110,7 @@ public final class LightgbmLearner implements Learner {
     int iterations = o.nEstimators();
     String lightgbmParams = lightgbmParams(o, seed, threads);
     NativeLibraries.lightgbm();
-    String datasetKey = "lightgbm:dataset min_data_in_leaf=" + o.minChildSamples()
-        + " seed=" + Seeds.nativeSeed(seed);
+    String datasetKey = "lightgbm:dataset seed=" + Seeds.nativeSeed(seed);
     String model;
     try {
       LGBMDataset dataset = data.cached(datasetKey, () -> dataset(data, lightgbmParams), LightgbmLearner::free);

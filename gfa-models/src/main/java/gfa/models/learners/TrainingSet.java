@@ -74,6 +74,11 @@ public final class TrainingSet implements AutoCloseable {
     return value;
   }
 
+  /** How many library structures the set holds (for tests). */
+  synchronized int cachedCount() {
+    return cache.size();
+  }
+
   /** Frees every cached library structure (newest first); idempotent. */
   @Override
   public synchronized void close() {

@@ -61,6 +61,27 @@ class BoostingLearnersTest {
   }
 
   @Test
+  void lightgbmKeepsOneDatasetPerFoldWhateverItsMinimumLeafSizeAndFitsAsOnAFreshOne() {
+    Learner lightgbm = new LightgbmLearner();
+    double[][] x = DATA.trainX().clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = x[i].clone();
+      x[i][0] = i < 3 ? 1 : 0; // a descriptor too rare to split at 20 rows a leaf (pre-filter fodder)
+    }
+    try (TrainingSet shared = new TrainingSet(x, DATA.trainY())) {
+      for (double leaf : new double[] {2, 20, 7, 2}) {
+        Map<String, Object> params = new HashMap<>(lightgbm.defaults());
+        params.put("min_child_samples", leaf);
+        try (FittedModel reused = lightgbm.fit(shared, params, 23, 1);
+            FittedModel fresh = lightgbm.fit(x, DATA.trainY(), params, 23, 1)) {
+          assertArrayEquals(fresh.predict(DATA.testX()), reused.predict(DATA.testX()), "min_child_samples " + leaf);
+        }
+      }
+      assertEquals(1, shared.cachedCount(), "one binned Dataset for the four fits");
+    }
+  }
+
+  @Test
   void lightgbmSubsampleIsInertAsInThePaper() {
     // scikit-learn's LGBMRegressor bags only when subsample_freq > 0; the paper left it at 0.
     Learner lightgbm = new LightgbmLearner();
