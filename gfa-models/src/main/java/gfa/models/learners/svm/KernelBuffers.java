@@ -19,17 +19,30 @@ public final class KernelBuffers {
 
   private KernelBuffers() {}
 
-  /** An array of at least {@code size} floats, with arbitrary contents. */
+  /**
+   * An array of at least {@code size} floats, with arbitrary contents: the smallest idle one of at
+   * most twice that size, else a new one. Twice, not just a little larger: the folds of a
+   * leave-system-out cross-validation differ in size by a quarter (their n x n arrays by more
+   * than half), and the final fit on all rows is larger than any fold; each of them would
+   * otherwise leave a 100-160 MB array of garbage, and the heap grows with it.
+   */
   public static float[] take(int size) {
     synchronized (IDLE) {
+      SoftReference<float[]> chosen = null;
+      float[] best = null;
       for (var it = IDLE.iterator(); it.hasNext(); ) {
-        float[] a = it.next().get();
+        SoftReference<float[]> ref = it.next();
+        float[] a = ref.get();
         if (a == null) {
           it.remove();
-        } else if (a.length >= size && a.length <= size + size / 8) {
-          it.remove();
-          return a; // near the right size: a fold of the same search
+        } else if (a.length >= size && a.length / 2 <= size && (best == null || a.length < best.length)) {
+          best = a;
+          chosen = ref;
         }
+      }
+      if (best != null) {
+        IDLE.remove(chosen);
+        return best;
       }
     }
     return new float[size];

@@ -25,6 +25,20 @@ class KernelBuffersTest {
   }
 
   @Test
+  void aSmallerFoldTakesTheSmallestIdleArrayThatHoldsIt() {
+    float[] fold = KernelBuffers.take(3_000_000);
+    float[] all = KernelBuffers.take(4_500_000); // the final fit on all rows
+    KernelBuffers.give(all);
+    KernelBuffers.give(fold);
+    float[] smaller = KernelBuffers.take(2_000_000); // a leave-system-out fold, a third smaller
+    assertSame(fold, smaller);
+    float[] larger = KernelBuffers.take(3_500_000); // one larger than the first fold
+    assertSame(all, larger);
+    KernelBuffers.give(smaller);
+    KernelBuffers.give(larger);
+  }
+
+  @Test
   void aMatrixInAReusedArrayIsTheFreshMatrix() {
     double[][] x = SvrProblems.rows(40, 3, 9);
     float[] dirty = new float[50 * 50];
