@@ -156,7 +156,6 @@ public final class LightgbmLearner implements Learner {
   @Override
   public FittedModel load(Path file) throws IOException {
     String model = Files.readString(file, StandardCharsets.UTF_8);
-    NativeLibraries.lightgbm();
     try {
       return Model.parse(model, -1, 1);
     } catch (IllegalStateException e) {
@@ -165,18 +164,21 @@ public final class LightgbmLearner implements Learner {
   }
 
   /**
-   * A booster read from LightGBM's text format. Calls into one booster are serialised (each
-   * prediction is itself multi-threaded).
+   * A model in LightGBM's text format, evaluated by {@link LightgbmTrees} (LightGBM's predictions,
+   * bit for bit, without its libraries) or, for a model that class does not read, by a booster
+   * LightGBM reads from the text. Calls into one booster are serialised.
    */
-  private static final class Model implements FittedModel {
-    private final LGBMBooster booster;
+  static final class Model implements FittedModel {
+    private final LGBMBooster booster; // null when the trees are evaluated in Java
+    private final LightgbmTrees trees;
     private final String text;
     private final int width;
     private final String predictParams;
     private boolean closed; // guarded by this
 
-    private Model(LGBMBooster booster, String text, int width, int threads) {
+    private Model(LGBMBooster booster, LightgbmTrees trees, String text, int width, int threads) {
       this.booster = booster;
+      this.trees = trees;
       this.text = text;
       this.width = width;
       this.predictParams = "num_threads=" + threads;
@@ -184,6 +186,14 @@ public final class LightgbmLearner implements Learner {
 
     /** Reads a model; {@code width} -1 takes the width from the model. */
     static Model parse(String text, int width, int threads) {
+      LightgbmTrees trees = LightgbmTrees.parse(text);
+      if (trees != null) {
+        if (width != -1 && trees.width() != width) {
+          throw new IllegalStateException("model has " + trees.width() + " features, expected " + width);
+        }
+        return new Model(null, trees, text, trees.width(), threads);
+      }
+      NativeLibraries.lightgbm();
       LGBMBooster booster;
       try {
         booster = LGBMBooster.loadModelFromString(text);
@@ -195,7 +205,7 @@ public final class LightgbmLearner implements Learner {
         if (width != -1 && features != width) {
           throw new IllegalStateException("model has " + features + " features, expected " + width);
         }
-        return new Model(booster, text, features, threads);
+        return new Model(booster, null, text, features, threads);
       } catch (LGBMException | RuntimeException e) {
         try {
           booster.close();
@@ -206,6 +216,26 @@ public final class LightgbmLearner implements Learner {
       }
     }
 
+    /** LightGBM's own predictions through its C API, whichever way this model evaluates (for tests). */
+    double[] predictByLightgbm(double[][] x) {
+      NativeLibraries.lightgbm();
+      try {
+        LGBMBooster native_ = LGBMBooster.loadModelFromString(text);
+        try {
+          return native_.predictForMat(DesignMatrix.flatten(x, width), x.length, width, true,
+              PredictionType.C_API_PREDICT_NORMAL, predictParams);
+        } finally {
+          native_.close();
+        }
+      } catch (LGBMException e) {
+        throw new IllegalStateException("lightgbm prediction failed: " + e.getMessage(), e);
+      }
+    }
+
+    boolean evaluatedInJava() {
+      return trees != null;
+    }
+
     @Override
     public synchronized double[] predict(double[][] x) {
       if (closed) {
@@ -214,6 +244,9 @@ public final class LightgbmLearner implements Learner {
       DesignMatrix.requireRows(x, width);
       if (x.length == 0) {
         return new double[0];
+      }
+      if (trees != null) {
+        return trees.predict(x);
       }
       try {
         return booster.predictForMat(DesignMatrix.flatten(x, width), x.length, width, true,
@@ -232,6 +265,9 @@ public final class LightgbmLearner implements Learner {
     public synchronized void close() {
       if (!closed) {
         closed = true;
+        if (booster == null) {
+          return;
+        }
         try {
           booster.close();
         } catch (LGBMException e) {
