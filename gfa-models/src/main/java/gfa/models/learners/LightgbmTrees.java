@@ -38,6 +38,8 @@ final class LightgbmTrees {
   private final int[] left;
   private final int[] right;
   private final double[] leafValue;
+  /** Whether no split has a missing-value rule (LightGBM's missing type None everywhere). */
+  private final boolean plain;
 
   private LightgbmTrees(int width, List<int[]> features, List<double[]> thresholds, List<int[]> decisions,
       List<int[]> lefts, List<int[]> rights, List<double[]> leaves) {
@@ -67,6 +69,11 @@ final class LightgbmTrees {
       }
       System.arraycopy(leaves.get(t), 0, leafValue, leafStart[t], leaves.get(t).length);
     }
+    boolean none = true;
+    for (byte d : decision) {
+      none &= ((d >> 2) & 3) == 0;
+    }
+    this.plain = none;
   }
 
   int width() {
@@ -221,22 +228,60 @@ final class LightgbmTrees {
     return true;
   }
 
+  /** Space-separated integers, parsed in place (the model holds about a million). */
   private static int[] ints(String value) {
-    String[] parts = value.isEmpty() ? new String[0] : value.split(" ");
-    int[] out = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      out[i] = Integer.parseInt(parts[i]);
+    int n = count(value);
+    int[] out = new int[n];
+    int at = 0;
+    for (int k = 0; k < n; k++) {
+      boolean negative = value.charAt(at) == '-';
+      if (negative) {
+        at++;
+      }
+      int v = 0;
+      int start = at;
+      char c;
+      while (at < value.length() && (c = value.charAt(at)) != ' ') {
+        if (c < '0' || c > '9' || at - start > 9) {
+          throw new NumberFormatException("not an integer in " + value.substring(start, Math.min(value.length(), start + 20)));
+        }
+        v = v * 10 + (c - '0');
+        at++;
+      }
+      if (at == start) {
+        throw new NumberFormatException("empty value");
+      }
+      out[k] = negative ? -v : v;
+      at++; // the space
     }
     return out;
   }
 
   private static double[] doubles(String value) {
-    String[] parts = value.isEmpty() ? new String[0] : value.split(" ");
-    double[] out = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      out[i] = Double.parseDouble(parts[i]);
+    int n = count(value);
+    double[] out = new double[n];
+    int at = 0;
+    for (int k = 0; k < n; k++) {
+      int end = value.indexOf(' ', at);
+      if (end < 0) {
+        end = value.length();
+      }
+      out[k] = Double.parseDouble(value.substring(at, end));
+      at = end + 1;
     }
     return out;
+  }
+
+  /** The number of space-separated values. */
+  private static int count(String value) {
+    if (value.isEmpty()) {
+      return 0;
+    }
+    int n = 1;
+    for (int i = value.indexOf(' '); i >= 0; i = value.indexOf(' ', i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** The predictions for the rows of {@code x} (each {@link #width()} wide); large inputs use the common pool. */
@@ -252,36 +297,61 @@ final class LightgbmTrees {
     return out;
   }
 
+  /**
+   * Rows from..to, tree by tree: each tree's nodes (a few kilobytes) stay in the cache while it
+   * sorts the block's rows, where row by row the whole model (megabytes) would pass through it for
+   * every row. Each row's sum still adds the trees in order, from 0, as LightGBM's
+   * GBDT::PredictRaw.
+   */
   private void predictRows(double[][] x, int from, int to, double[] out) {
-    double[] row = new double[width];
-    for (int r = from; r < to; r++) {
-      double[] source = x[r];
+    int rows = to - from;
+    double[][] block = new double[rows][width];
+    boolean finite = true;
+    for (int r = 0; r < rows; r++) {
+      double[] source = x[from + r];
+      double[] row = block[r];
       for (int f = 0; f < width; f++) {
         double v = source[f];
         // LightGBM reads a dense row as its non-zero values: a value within its zero threshold is 0
         row[f] = v >= -ZERO && v <= ZERO ? 0.0 : v;
+        finite &= !Double.isNaN(v);
       }
-      out[r] = predictRow(row);
     }
-  }
-
-  /** The sum of the trees' outputs in tree order, from 0, as LightGBM's GBDT::PredictRaw. */
-  private double predictRow(double[] row) {
-    double sum = 0;
+    double[] sums = new double[rows];
     int trees = trees();
     for (int t = 0; t < trees; t++) {
       int base = nodeStart[t];
-      int node = 0;
-      if (nodeStart[t + 1] > base) {
-        while (node >= 0) {
-          int i = base + node;
-          node = decide(row[feature[i]], i);
+      int leaves = leafStart[t];
+      if (nodeStart[t + 1] == base) { // a single leaf
+        for (int r = 0; r < rows; r++) {
+          sums[r] += leafValue[leaves];
         }
-        node = ~node;
+        continue;
       }
-      sum += leafValue[leafStart[t] + node];
+      if (plain && finite) {
+        // no missing-value rule can apply: LightGBM's decision is the comparison alone
+        for (int r = 0; r < rows; r++) {
+          double[] row = block[r];
+          int node = 0;
+          while (node >= 0) {
+            int i = base + node;
+            node = row[feature[i]] <= threshold[i] ? left[i] : right[i];
+          }
+          sums[r] += leafValue[leaves + ~node];
+        }
+      } else {
+        for (int r = 0; r < rows; r++) {
+          double[] row = block[r];
+          int node = 0;
+          while (node >= 0) {
+            int i = base + node;
+            node = decide(row[feature[i]], i);
+          }
+          sums[r] += leafValue[leaves + ~node];
+        }
+      }
     }
-    return sum;
+    System.arraycopy(sums, 0, out, from, rows);
   }
 
   /** LightGBM's Tree::NumericalDecision. */
