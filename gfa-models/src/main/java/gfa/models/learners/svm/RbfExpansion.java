@@ -26,6 +26,14 @@ public final class RbfExpansion {
   private final double[] weights;
   /** columns[f][i]: descriptor f of support vector i. */
   private final double[][] columns;
+  /** vectors[i][f]: the same, vector by vector (for the client compiler's loop). */
+  private final double[][] vectors;
+  /**
+   * Whether the JVM runs the client compiler only (the launcher says so with {@code
+   * -Dgfa.jit=client} where it passes {@code -XX:TieredStopAtLevel=1}): the loops that are fastest
+   * without vectorisation are chosen. The results are the same either way.
+   */
+  static final boolean CLIENT_COMPILER = "client".equals(System.getProperty("gfa.jit"));
 
   /**
    * @param vectors the support vectors (s x width; copied)
@@ -40,6 +48,7 @@ public final class RbfExpansion {
     this.intercept = intercept;
     this.weights = weights.clone();
     this.columns = new double[width][vectors.length];
+    this.vectors = new double[vectors.length][];
     for (int i = 0; i < vectors.length; i++) {
       if (vectors[i].length != width) {
         throw new IllegalArgumentException("support vector " + i + " has " + vectors[i].length + " values, not " + width);
@@ -47,20 +56,26 @@ public final class RbfExpansion {
       for (int f = 0; f < width; f++) {
         columns[f][i] = vectors[i][f];
       }
+      this.vectors[i] = vectors[i].clone();
     }
   }
 
   /** f at each row of {@code x} (rows of {@code width} values); large inputs use the common pool. */
   public double[] predict(double[][] x) {
+    return predict(x, CLIENT_COMPILER);
+  }
+
+  /** As {@link #predict(double[][])}, with the loop for the client compiler or not (for tests). */
+  double[] predict(double[][] x, boolean byVector) {
     double[] out = new double[x.length];
     long work = (long) x.length * weights.length;
     if (work < PARALLEL_WORK || x.length < 2 * BLOCK) {
-      predictRows(x, 0, x.length, out, new double[ROWS][weights.length]);
+      predictRows(x, 0, x.length, out, new double[ROWS][weights.length], byVector);
     } else {
       int blocks = (x.length + BLOCK - 1) / BLOCK;
       IntStream.range(0, blocks).parallel().forEach(b -> {
         int from = b * BLOCK;
-        predictRows(x, from, Math.min(x.length, from + BLOCK), out, new double[ROWS][weights.length]);
+        predictRows(x, from, Math.min(x.length, from + BLOCK), out, new double[ROWS][weights.length], byVector);
       });
     }
     return out;
@@ -71,14 +86,65 @@ public final class RbfExpansion {
     return predictRow(x, new double[weights.length]);
   }
 
-  private void predictRows(double[][] x, int from, int to, double[] out, double[][] squared) {
+  private void predictRows(double[][] x, int from, int to, double[] out, double[][] squared, boolean byVector) {
     int r = from;
     for (; r + ROWS <= to; r += ROWS) {
-      predictFourRows(x, r, out, squared);
+      if (byVector) {
+        predictFourRowsByVector(x, r, out);
+      } else {
+        predictFourRows(x, r, out, squared);
+      }
     }
     for (; r < to; r++) {
       out[r] = predictRow(x[r], squared[0]);
     }
+  }
+
+  /**
+   * Rows r..r+3 at once, support vector by support vector: the four squared distances to a vector
+   * are summed in registers over its descriptors (read once for the four rows), with nothing stored
+   * until the kernel sums. The same operations in the same order as {@link #predictRow}, so the
+   * same results bit for bit. This is the loop for the client compiler (1.8x faster than {@link
+   * #predictFourRows} there, 1.4x slower under C2, which vectorises the other).
+   */
+  private void predictFourRowsByVector(double[][] x, int r, double[] out) {
+    int s = weights.length;
+    double[] x0 = x[r];
+    double[] x1 = x[r + 1];
+    double[] x2 = x[r + 2];
+    double[] x3 = x[r + 3];
+    double s0 = intercept;
+    double s1 = intercept;
+    double s2 = intercept;
+    double s3 = intercept;
+    double g = -gamma;
+    for (int i = 0; i < s; i++) {
+      double[] v = vectors[i];
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      for (int f = 0; f < width; f++) {
+        double vf = v[f];
+        double d0 = x0[f] - vf;
+        double d1 = x1[f] - vf;
+        double d2 = x2[f] - vf;
+        double d3 = x3[f] - vf;
+        a0 += d0 * d0;
+        a1 += d1 * d1;
+        a2 += d2 * d2;
+        a3 += d3 * d3;
+      }
+      double w = weights[i];
+      s0 += w * Math.exp(g * a0);
+      s1 += w * Math.exp(g * a1);
+      s2 += w * Math.exp(g * a2);
+      s3 += w * Math.exp(g * a3);
+    }
+    out[r] = s0;
+    out[r + 1] = s1;
+    out[r + 2] = s2;
+    out[r + 3] = s3;
   }
 
   /**

@@ -37,6 +37,17 @@ class RbfExpansionTest {
   }
 
   @Test
+  void theClientCompilersLoopGivesTheSameNumbers() {
+    double[][] grid = SvrProblems.rows(1031, 29, 9); // not a multiple of four: a remainder row by row
+    assertArrayEquals(F.predict(grid, false), F.predict(grid, true));
+    double[] one = new double[grid.length];
+    for (int i = 0; i < grid.length; i++) {
+      one[i] = F.predict(grid[i]);
+    }
+    assertArrayEquals(one, F.predict(grid, true));
+  }
+
+  @Test
   void withoutSupportVectorsItIsTheIntercept() {
     RbfExpansion constant = new RbfExpansion(0, GAMMA, 2.5, new double[0], new double[0][]);
     assertArrayEquals(new double[] {2.5, 2.5}, constant.predict(new double[][] {{1, 2}, {3, 4}}));
