@@ -125,7 +125,9 @@ public final class LightgbmLearner implements Learner {
     } catch (LGBMException e) {
       throw new IllegalArgumentException("lightgbm: " + e.getMessage(), e);
     }
-    return Model.parse(model, data.width(), threads);
+    // a fitted model predicts through LightGBM (its fold's validation rows, then it is closed);
+    // a read model, which predicts grids and files, in Java
+    return Model.parse(model, data.width(), threads, false);
   }
 
   private static LGBMDataset dataset(TrainingSet data, String lightgbmParams) {
@@ -157,7 +159,7 @@ public final class LightgbmLearner implements Learner {
   public FittedModel load(Path file) throws IOException {
     String model = Files.readString(file, StandardCharsets.UTF_8);
     try {
-      return Model.parse(model, -1, 1);
+      return Model.parse(model, -1, 1, true);
     } catch (IllegalStateException e) {
       throw new IOException(file + " is not a lightgbm model file: " + e.getMessage(), e);
     }
@@ -184,9 +186,12 @@ public final class LightgbmLearner implements Learner {
       this.predictParams = "num_threads=" + threads;
     }
 
-    /** Reads a model; {@code width} -1 takes the width from the model. */
-    static Model parse(String text, int width, int threads) {
-      LightgbmTrees trees = LightgbmTrees.parse(text);
+    /**
+     * Reads a model; {@code width} -1 takes the width from the model; {@code inJava}: evaluated by
+     * {@link LightgbmTrees} when it reads the model.
+     */
+    static Model parse(String text, int width, int threads, boolean inJava) {
+      LightgbmTrees trees = inJava ? LightgbmTrees.parse(text) : null;
       if (trees != null) {
         if (width != -1 && trees.width() != width) {
           throw new IllegalStateException("model has " + trees.width() + " features, expected " + width);
@@ -213,22 +218,6 @@ public final class LightgbmLearner implements Learner {
           e.addSuppressed(suppressed);
         }
         throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(e.getMessage(), e);
-      }
-    }
-
-    /** LightGBM's own predictions through its C API, whichever way this model evaluates (for tests). */
-    double[] predictByLightgbm(double[][] x) {
-      NativeLibraries.lightgbm();
-      try {
-        LGBMBooster native_ = LGBMBooster.loadModelFromString(text);
-        try {
-          return native_.predictForMat(DesignMatrix.flatten(x, width), x.length, width, true,
-              PredictionType.C_API_PREDICT_NORMAL, predictParams);
-        } finally {
-          native_.close();
-        }
-      } catch (LGBMException e) {
-        throw new IllegalStateException("lightgbm prediction failed: " + e.getMessage(), e);
       }
     }
 

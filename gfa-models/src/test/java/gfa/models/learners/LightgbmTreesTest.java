@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** gfa's evaluation of LightGBM's trees against LightGBM's own predictions, bit for bit. */
+/** gfa's evaluation of LightGBM's trees (a read model) against LightGBM's own predictions (the fitted one), bit for bit. */
 class LightgbmTreesTest {
   private static final LightgbmLearner LIGHTGBM = new LightgbmLearner();
 
@@ -33,17 +33,16 @@ class LightgbmTreesTest {
     for (Map<String, Object> change : settings) {
       Map<String, Object> params = new HashMap<>(LIGHTGBM.defaults());
       params.putAll(change);
-      try (FittedModel fitted = LIGHTGBM.fit(data.trainX(), data.trainY(), params, 5, 1)) {
-        LightgbmLearner.Model model = (LightgbmLearner.Model) fitted;
-        assertTrue(model.evaluatedInJava(), "a regression model is evaluated in Java");
-        double[][] queries = withThresholdRows(data.testX(), model, dir);
-        assertArrayEquals(model.predictByLightgbm(queries), model.predict(queries), change.toString());
+      try (FittedModel fitted = LIGHTGBM.fit(data.trainX(), data.trainY(), params, 5, 1);
+          FittedModel read = readBack(fitted, dir)) {
+        double[][] queries = withThresholdRows(data.testX(), fitted, dir);
+        assertArrayEquals(fitted.predict(queries), read.predict(queries), change.toString());
       }
     }
   }
 
   @Test
-  void predictsAsLightgbmOnTheDefaultSearchSpaceOverThePublishedAlloys() throws IOException {
+  void predictsAsLightgbmOnTheDefaultSearchSpaceOverThePublishedAlloys(@TempDir Path dir) throws IOException {
     Optional<Path> file = PublishedDataset.file();
     assumeTrue(file.isPresent(), "published dataset not present");
     PublishedDataset data = PublishedDataset.read(file.get());
@@ -51,8 +50,8 @@ class LightgbmTreesTest {
     params.put("num_leaves", 360.0); // as the default model of seed 2: deep, unbalanced trees
     params.put("n_estimators", 150.0);
     params.put("min_child_samples", 3.0);
-    try (FittedModel fitted = LIGHTGBM.fit(data.x(), data.y(), params, 2, 1)) {
-      LightgbmLearner.Model model = (LightgbmLearner.Model) fitted;
+    try (FittedModel fitted = LIGHTGBM.fit(data.x(), data.y(), params, 2, 1);
+        FittedModel read = readBack(fitted, dir)) {
       double[][] grid = new double[5151][];
       for (int i = 0; i < grid.length; i++) { // training rows and their midpoints, off the data
         double[] a = data.x()[(i * 7) % data.x().length];
@@ -62,7 +61,7 @@ class LightgbmTreesTest {
           grid[i][f] = i % 2 == 0 ? a[f] : (a[f] + b[f]) / 2;
         }
       }
-      assertArrayEquals(model.predictByLightgbm(grid), model.predict(grid), "5151 rows, in parallel");
+      assertArrayEquals(fitted.predict(grid), read.predict(grid), "5151 rows, in parallel");
     }
   }
 
@@ -83,8 +82,21 @@ class LightgbmTreesTest {
         "default right is read");
   }
 
+  /**
+   * The fitted model (which predicts through LightGBM's C API) saved and read back: a read model is
+   * evaluated in Java.
+   */
+  private static FittedModel readBack(FittedModel fitted, Path dir) throws IOException {
+    assertFalse(((LightgbmLearner.Model) fitted).evaluatedInJava(), "a fitted model predicts through LightGBM");
+    Path file = dir.resolve("read.txt");
+    fitted.save(file);
+    FittedModel read = LIGHTGBM.load(file);
+    assertTrue(((LightgbmLearner.Model) read).evaluatedInJava(), "a read regression model is evaluated in Java");
+    return read;
+  }
+
   /** The queries, then rows whose every descriptor sits on one of the model's thresholds. */
-  private static double[][] withThresholdRows(double[][] queries, LightgbmLearner.Model model, Path dir) throws IOException {
+  private static double[][] withThresholdRows(double[][] queries, FittedModel model, Path dir) throws IOException {
     Path file = dir.resolve("m.txt");
     model.save(file);
     List<double[]> rows = new ArrayList<>(List.of(queries));
