@@ -136,8 +136,13 @@ public final class XgboostLearner implements Learner {
 
   @Override
   public FittedModel load(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    XgboostTrees trees = XgboostTrees.parse(bytes);
+    if (trees != null) {
+      return new ReadModel(trees, bytes); // XGBoost's predictions, evaluated in Java
+    }
     NativeLibraries.xgboost();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       Booster booster = XGBoost.loadModel(in);
       try {
         booster.setParam("nthread", 1);
@@ -149,6 +154,34 @@ public final class XgboostLearner implements Learner {
     } catch (XGBoostError e) {
       throw new IOException(file + " is not an xgboost model file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A model read from its file and evaluated by {@link XgboostTrees}: XGBoost's predictions bit for
+   * bit, without its library. Saving it writes the bytes it was read from.
+   */
+  static final class ReadModel implements FittedModel {
+    private final XgboostTrees trees;
+    private final byte[] bytes;
+
+    ReadModel(XgboostTrees trees, byte[] bytes) {
+      this.trees = trees;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public double[] predict(double[][] x) {
+      DesignMatrix.requireRows(x, trees.width());
+      return trees.predict(x);
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+      AtomicOutput.write(file, out -> out.write(bytes));
+    }
+
+    @Override
+    public void close() {}
   }
 
   /**
