@@ -330,6 +330,29 @@ class PredictTernaryCommandTest {
     assertEquals("gfa: grid step 3 does not divide 100; use 1, 2, 4, 5, 10, 20, 25 or 50 at.%", GfaRun.of(cases.get(3)).err().strip());
     assertTrue(GfaRun.of(cases.get(7)).err().contains("model file missing: lightgbm.txt"));
 
+    // a garbled number in LightGBM's model text: named in one line (LightGBM's own parser, which
+    // read every model before gfa read them itself, aborted the whole process on it)
+    Path garbled = dir.resolve("garbled-model");
+    Files.createDirectory(garbled);
+    try (Stream<Path> files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, garbled.resolve(f.getFileName()));
+      }
+    }
+    Path text = garbled.resolve("lightgbm.txt");
+    Files.writeString(text, Files.readString(text).replaceFirst("\nthreshold=", "\nthreshold=zz"));
+    GfaRun unreadable = GfaRun.of("predict-ternary", "Zr-Al-Cu", "--model", garbled.toString(), "--out", o);
+    assertEquals(2, unreadable.exit(), unreadable::toString);
+    assertEquals(1, unreadable.errLines().size(), unreadable::toString);
+    assertTrue(unreadable.err().contains("lightgbm.txt") && unreadable.err().contains("zz"), unreadable::toString);
+    assertFalse(Files.exists(out), unreadable::toString);
+    try (Stream<Path> files = Files.list(garbled)) { // the directory check below expects only broken-model
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(garbled);
+
     // Usage errors (picocli): one line and the hint to ask for help. (Neither --model nor --data is
     // not one: it trains on the built-in table, see DefaultTrainingDataTest.)
     for (String[] args : List.of(

@@ -1,8 +1,10 @@
 package gfa.models.learners;
 
+import gfa.core.concurrent.RowBlocks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
 
 /**
  * A LightGBM regression model read from LightGBM's text format and evaluated in Java, with
@@ -23,7 +25,6 @@ final class LightgbmTrees {
   private static final double ZERO = 1e-35f;
   /** Below this many tree evaluations a call stays on the caller's thread. */
   private static final long PARALLEL_WORK = 1L << 21;
-  private static final int BLOCK = 64;
   private static final int DEFAULT_LEFT = 2;
   private static final int MISSING_ZERO = 1;
   private static final int MISSING_NAN = 2;
@@ -41,39 +42,66 @@ final class LightgbmTrees {
   /** Whether no split has a missing-value rule (LightGBM's missing type None everywhere). */
   private final boolean plain;
 
-  private LightgbmTrees(int width, List<int[]> features, List<double[]> thresholds, List<int[]> decisions,
-      List<int[]> lefts, List<int[]> rights, List<double[]> leaves) {
+  private LightgbmTrees(int width, List<Tree> trees) {
     this.width = width;
-    int trees = leaves.size();
-    nodeStart = new int[trees + 1];
-    leafStart = new int[trees + 1];
-    for (int t = 0; t < trees; t++) {
-      nodeStart[t + 1] = nodeStart[t] + features.get(t).length;
-      leafStart[t + 1] = leafStart[t] + leaves.get(t).length;
+    nodeStart = new int[trees.size() + 1];
+    leafStart = new int[trees.size() + 1];
+    for (int t = 0; t < trees.size(); t++) {
+      nodeStart[t + 1] = nodeStart[t] + trees.get(t).feature().length;
+      leafStart[t + 1] = leafStart[t] + trees.get(t).leaf().length;
     }
-    feature = new int[nodeStart[trees]];
-    threshold = new double[nodeStart[trees]];
-    decision = new byte[nodeStart[trees]];
-    left = new int[nodeStart[trees]];
-    right = new int[nodeStart[trees]];
-    leafValue = new double[leafStart[trees]];
-    for (int t = 0; t < trees; t++) {
-      int at = nodeStart[t];
-      int nodes = features.get(t).length;
-      System.arraycopy(features.get(t), 0, feature, at, nodes);
-      System.arraycopy(thresholds.get(t), 0, threshold, at, nodes);
-      System.arraycopy(lefts.get(t), 0, left, at, nodes);
-      System.arraycopy(rights.get(t), 0, right, at, nodes);
-      for (int i = 0; i < nodes; i++) {
-        decision[at + i] = (byte) decisions.get(t)[i];
-      }
-      System.arraycopy(leaves.get(t), 0, leafValue, leafStart[t], leaves.get(t).length);
-    }
+    int nodes = nodeStart[trees.size()];
+    feature = new int[nodes];
+    threshold = new double[nodes];
+    decision = new byte[nodes];
+    left = new int[nodes];
+    right = new int[nodes];
+    leafValue = new double[leafStart[trees.size()]];
     boolean none = true;
-    for (byte d : decision) {
-      none &= ((d >> 2) & 3) == 0;
+    for (int t = 0; t < trees.size(); t++) {
+      Tree tree = trees.get(t);
+      int at = nodeStart[t];
+      int n = tree.feature().length;
+      System.arraycopy(tree.feature(), 0, feature, at, n);
+      System.arraycopy(tree.threshold(), 0, threshold, at, n);
+      System.arraycopy(tree.left(), 0, left, at, n);
+      System.arraycopy(tree.right(), 0, right, at, n);
+      for (int i = 0; i < n; i++) {
+        decision[at + i] = (byte) tree.decision()[i];
+        none &= ((tree.decision()[i] >> 2) & 3) == 0;
+      }
+      System.arraycopy(tree.leaf(), 0, leafValue, leafStart[t], tree.leaf().length);
     }
     this.plain = none;
+  }
+
+  /** One tree as LightGBM's text gives it: per split node, then per leaf. */
+  private record Tree(int[] feature, double[] threshold, int[] decision, int[] left, int[] right, double[] leaf) {
+    /**
+     * Why this tree cannot be evaluated (arrays of the wrong lengths, a split on an unknown feature
+     * or of an unknown kind, a child outside the tree or before its split, which would loop), or
+     * null.
+     */
+    String problem(int width) {
+      int nodes = feature.length;
+      if (leaf.length != nodes + 1 || threshold.length != nodes || decision.length != nodes || left.length != nodes
+          || right.length != nodes) {
+        return "its split and leaf lines disagree in length";
+      }
+      for (int i = 0; i < nodes; i++) {
+        int d = decision[i];
+        if (feature[i] < 0 || feature[i] >= width || d < 0 || d > 15) {
+          return "split " + i + " has feature " + feature[i] + " and decision type " + d;
+        }
+        for (int child : new int[] {left[i], right[i]}) {
+          // a split's children come after it (LightGBM numbers a split's node when it makes it)
+          if (child >= 0 ? child <= i || child >= nodes : ~child >= leaf.length) {
+            return "split " + i + " has child " + child;
+          }
+        }
+      }
+      return null;
+    }
   }
 
   int width() {
@@ -86,28 +114,26 @@ final class LightgbmTrees {
 
   /**
    * The model in LightGBM's text {@code text}, or null when it uses what this class does not
-   * evaluate (categorical or linear trees, several trees per iteration, another objective).
+   * evaluate (categorical or linear trees, several trees per iteration, another objective): the
+   * library then evaluates it.
    *
-   * @throws IllegalStateException when the text is not a LightGBM model
+   * @throws IllegalStateException naming the problem when the text is not a well-formed model (it
+   *     is not handed to the library, whose parser aborts the process on such text)
    */
   static LightgbmTrees parse(String text) {
+    try {
+      return read(text);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new IllegalStateException("malformed model text (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static LightgbmTrees read(String text) {
     int width = -1;
     boolean regression = false;
-    List<int[]> features = new ArrayList<>();
-    List<double[]> thresholds = new ArrayList<>();
-    List<int[]> decisions = new ArrayList<>();
-    List<int[]> lefts = new ArrayList<>();
-    List<int[]> rights = new ArrayList<>();
-    List<double[]> leaves = new ArrayList<>();
+    List<Tree> trees = new ArrayList<>();
+    Map<String, String> tree = null; // the lines of the tree being read
     int at = 0;
-    boolean inTree = false;
-    int numLeaves = -1;
-    int[] treeFeatures = null;
-    double[] treeThresholds = null;
-    int[] treeDecisions = null;
-    int[] treeLefts = null;
-    int[] treeRights = null;
-    double[] treeLeaves = null;
     while (at < text.length()) {
       int end = text.indexOf('\n', at);
       if (end < 0) {
@@ -119,18 +145,10 @@ final class LightgbmTrees {
         break;
       }
       if (line.startsWith("Tree=")) {
-        if (inTree && !addTree(numLeaves, treeFeatures, treeThresholds, treeDecisions, treeLefts, treeRights, treeLeaves,
-            features, thresholds, decisions, lefts, rights, leaves)) {
-          throw new IllegalStateException("incomplete tree before " + line);
+        if (tree != null) {
+          trees.add(tree(tree));
         }
-        inTree = true;
-        numLeaves = -1;
-        treeFeatures = null;
-        treeThresholds = null;
-        treeDecisions = null;
-        treeLefts = null;
-        treeRights = null;
-        treeLeaves = null;
+        tree = new HashMap<>();
         continue;
       }
       int eq = line.indexOf('=');
@@ -139,93 +157,62 @@ final class LightgbmTrees {
       }
       String key = line.substring(0, eq);
       String value = line.substring(eq + 1);
-      if (!inTree) {
-        switch (key) {
-          case "num_class", "num_tree_per_iteration" -> {
-            if (!value.equals("1")) {
-              return null;
-            }
-          }
-          case "max_feature_idx" -> width = Integer.parseInt(value) + 1;
-          case "objective" -> regression = value.equals("regression");
-          case "average_output" -> {
-            return null;
-          }
-          default -> { }
-        }
+      if (tree != null) {
+        tree.put(key, value);
         continue;
       }
       switch (key) {
-        case "num_leaves" -> numLeaves = Integer.parseInt(value);
-        case "num_cat" -> {
-          if (!value.equals("0")) {
+        case "num_class", "num_tree_per_iteration" -> {
+          if (!value.equals("1")) {
             return null;
           }
         }
-        case "is_linear" -> {
-          if (!value.equals("0")) {
-            return null;
-          }
+        case "max_feature_idx" -> width = Integer.parseInt(value) + 1;
+        case "objective" -> regression = value.equals("regression");
+        case "average_output" -> {
+          return null;
         }
-        case "split_feature" -> treeFeatures = ints(value);
-        case "threshold" -> treeThresholds = doubles(value);
-        case "decision_type" -> treeDecisions = ints(value);
-        case "left_child" -> treeLefts = ints(value);
-        case "right_child" -> treeRights = ints(value);
-        case "leaf_value" -> treeLeaves = doubles(value);
         default -> { }
       }
     }
-    if (inTree && !addTree(numLeaves, treeFeatures, treeThresholds, treeDecisions, treeLefts, treeRights, treeLeaves,
-        features, thresholds, decisions, lefts, rights, leaves)) {
-      throw new IllegalStateException("incomplete last tree");
+    if (tree != null) {
+      trees.add(tree(tree));
     }
-    if (width < 1) {
-      throw new IllegalStateException("no max_feature_idx");
-    }
-    if (!regression) {
+    if (width < 1 || !regression) {
       return null;
     }
-    for (int t = 0; t < features.size(); t++) {
-      for (int i = 0; i < features.get(t).length; i++) {
-        int f = features.get(t)[i];
-        int d = decisions.get(t)[i];
-        if (f < 0 || f >= width || (d & 1) != 0 || d < 0 || d > 15) {
-          return null; // a categorical split or a value this reader does not know
-        }
-        for (int child : new int[] {lefts.get(t)[i], rights.get(t)[i]}) {
-          if (child >= features.get(t).length || ~child >= leaves.get(t).length && child < 0) {
-            throw new IllegalStateException("tree " + t + " has a child out of range");
-          }
-        }
+    for (int t = 0; t < trees.size(); t++) {
+      if (trees.get(t) == null) {
+        return null; // categorical or linear
+      }
+      String problem = trees.get(t).problem(width);
+      if (problem != null) {
+        throw new IllegalStateException("tree " + t + ": " + problem);
       }
     }
-    return new LightgbmTrees(width, features, thresholds, decisions, lefts, rights, leaves);
+    return new LightgbmTrees(width, trees);
   }
 
-  private static boolean addTree(int numLeaves, int[] f, double[] th, int[] d, int[] l, int[] r, double[] leaf,
-      List<int[]> features, List<double[]> thresholds, List<int[]> decisions, List<int[]> lefts, List<int[]> rights,
-      List<double[]> leaves) {
-    if (numLeaves < 1 || leaf == null || leaf.length != numLeaves) {
-      return false;
+  /** A tree from its lines, or null for one with categorical splits or linear leaves. */
+  private static Tree tree(Map<String, String> lines) {
+    if (!"0".equals(lines.getOrDefault("num_cat", "0")) || !"0".equals(lines.getOrDefault("is_linear", "0"))) {
+      return null;
     }
-    if (numLeaves == 1) {
-      f = new int[0];
-      th = new double[0];
-      d = new int[0];
-      l = new int[0];
-      r = new int[0];
-    } else if (f == null || th == null || d == null || l == null || r == null || f.length != numLeaves - 1
-        || th.length != f.length || d.length != f.length || l.length != f.length || r.length != f.length) {
-      return false;
+    double[] leaf = doubles(lines.get("leaf_value"));
+    if (Integer.parseInt(lines.get("num_leaves")) != leaf.length) {
+      throw new IllegalStateException("num_leaves disagrees with leaf_value");
     }
-    features.add(f);
-    thresholds.add(th);
-    decisions.add(d);
-    lefts.add(l);
-    rights.add(r);
-    leaves.add(leaf);
-    return true;
+    if (leaf.length == 1) { // a lone leaf: no split lines
+      return new Tree(new int[0], new double[0], new int[0], new int[0], new int[0], leaf);
+    }
+    int[] decision = ints(lines.get("decision_type"));
+    for (int d : decision) {
+      if ((d & 1) != 0) {
+        return null; // a categorical split
+      }
+    }
+    return new Tree(ints(lines.get("split_feature")), doubles(lines.get("threshold")), decision,
+        ints(lines.get("left_child")), ints(lines.get("right_child")), leaf);
   }
 
   /** Space-separated integers, parsed in place (the model holds about a million). */
@@ -287,13 +274,7 @@ final class LightgbmTrees {
   /** The predictions for the rows of {@code x} (each {@link #width()} wide); large inputs use the common pool. */
   double[] predict(double[][] x) {
     double[] out = new double[x.length];
-    long work = (long) x.length * trees();
-    if (work < PARALLEL_WORK || x.length < 2 * BLOCK) {
-      predictRows(x, 0, x.length, out);
-    } else {
-      int blocks = (x.length + BLOCK - 1) / BLOCK;
-      IntStream.range(0, blocks).parallel().forEach(b -> predictRows(x, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK), out));
-    }
+    RowBlocks.run(x.length, (long) x.length * trees(), PARALLEL_WORK, (from, to) -> predictRows(x, from, to, out));
     return out;
   }
 

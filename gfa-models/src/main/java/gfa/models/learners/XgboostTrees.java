@@ -1,12 +1,12 @@
 package gfa.models.learners;
 
+import gfa.core.concurrent.RowBlocks;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * An XGBoost regression model read from XGBoost's UBJSON model file and evaluated in Java, with
@@ -24,7 +24,6 @@ import java.util.stream.IntStream;
  */
 final class XgboostTrees {
   private static final long PARALLEL_WORK = 1L << 20;
-  private static final int BLOCK = 64;
 
   private final int width;
   private final float base;
@@ -131,13 +130,7 @@ final class XgboostTrees {
   /** The predictions for the rows of {@code x}; large inputs use the common pool. */
   double[] predict(double[][] x) {
     double[] out = new double[x.length];
-    long work = (long) x.length * (nodeStart.length - 1);
-    if (work < PARALLEL_WORK || x.length < 2 * BLOCK) {
-      predictRows(x, 0, x.length, out);
-    } else {
-      int blocks = (x.length + BLOCK - 1) / BLOCK;
-      IntStream.range(0, blocks).parallel().forEach(b -> predictRows(x, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK), out));
-    }
+    RowBlocks.run(x.length, (long) x.length * (nodeStart.length - 1), PARALLEL_WORK, (from, to) -> predictRows(x, from, to, out));
     return out;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,15 +53,7 @@ class LightgbmTreesTest {
     params.put("min_child_samples", 3.0);
     try (FittedModel fitted = LIGHTGBM.fit(data.x(), data.y(), params, 2, 1);
         FittedModel read = readBack(fitted, dir)) {
-      double[][] grid = new double[5151][];
-      for (int i = 0; i < grid.length; i++) { // training rows and their midpoints, off the data
-        double[] a = data.x()[(i * 7) % data.x().length];
-        double[] b = data.x()[(i * 13 + 5) % data.x().length];
-        grid[i] = new double[a.length];
-        for (int f = 0; f < a.length; f++) {
-          grid[i][f] = i % 2 == 0 ? a[f] : (a[f] + b[f]) / 2;
-        }
-      }
+      double[][] grid = data.rowsAndMidpoints(5151);
       assertArrayEquals(fitted.predict(grid), read.predict(grid), "5151 rows, in parallel");
     }
   }
@@ -80,6 +73,12 @@ class LightgbmTreesTest {
     assertNull(LightgbmTrees.parse(regression.replace("is_linear=0", "is_linear=1")), "linear trees");
     assertFalse(LightgbmTrees.parse(regression.replace("decision_type=2", "decision_type=0")) == null,
         "default right is read");
+    String loop = regression.replace("left_child=-1", "left_child=0");
+    assertTrue(assertThrows(IllegalStateException.class, () -> LightgbmTrees.parse(loop)).getMessage().contains("child 0"),
+        "a split that is its own child is named, not walked forever");
+    String garbled = regression.replace("threshold=0.5", "threshold=0.5x");
+    assertTrue(assertThrows(IllegalStateException.class, () -> LightgbmTrees.parse(garbled)).getMessage().contains("0.5x"),
+        "a garbled number is named (LightGBM's own parser would abort the process)");
   }
 
   /**

@@ -50,4 +50,21 @@ record PublishedDataset(double[][] x, double[] y) {
     }
     return new PublishedDataset(rows.toArray(double[][]::new), targets.stream().mapToDouble(Double::doubleValue).toArray());
   }
+
+  /**
+   * {@code n} rows like a ternary grid's descriptors, on and off the data: even rows are alloys of
+   * the set, odd rows the midpoints of two of them.
+   */
+  double[][] rowsAndMidpoints(int n) {
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] a = x[(i * 7) % x.length];
+      double[] b = x[(i * 13 + 5) % x.length];
+      rows[i] = new double[a.length];
+      for (int f = 0; f < a.length; f++) {
+        rows[i][f] = i % 2 == 0 ? a[f] : (a[f] + b[f]) / 2;
+      }
+    }
+    return rows;
+  }
 }

@@ -49,15 +49,7 @@ class XgboostTreesTest {
     params.put("n_estimators", 120.0);
     params.put("colsample_bynode", 0.3);
     try (FittedModel fitted = XGBOOST.fit(data.x(), data.y(), params, 2, 1); FittedModel read = readBack(fitted, dir)) {
-      double[][] grid = new double[5151][];
-      for (int i = 0; i < grid.length; i++) {
-        double[] a = data.x()[(i * 7) % data.x().length];
-        double[] b = data.x()[(i * 13 + 5) % data.x().length];
-        grid[i] = new double[a.length];
-        for (int f = 0; f < a.length; f++) {
-          grid[i][f] = i % 2 == 0 ? a[f] : (a[f] + b[f]) / 2;
-        }
-      }
+      double[][] grid = data.rowsAndMidpoints(5151);
       assertArrayEquals(fitted.predict(grid), read.predict(grid), "5151 rows, in parallel");
     }
   }

@@ -1,6 +1,6 @@
 package gfa.models.learners.svm;
 
-import java.util.stream.IntStream;
+import gfa.core.concurrent.RowBlocks;
 
 /**
  * The function an RBF support vector machine fitted, {@code f(x) = b + sum_i w_i exp(-gamma |x -
@@ -15,8 +15,6 @@ import java.util.stream.IntStream;
 public final class RbfExpansion {
   /** Below this many kernel evaluations a call stays on the caller's thread (forking costs more). */
   private static final long PARALLEL_WORK = 1L << 22;
-  /** Rows per parallel task: large enough that a task's scratch and set-up are negligible. */
-  private static final int BLOCK = 64;
   /** Rows whose kernel sums are accumulated together (see predictFourRows). */
   private static final int ROWS = 4;
 
@@ -68,16 +66,8 @@ public final class RbfExpansion {
   /** As {@link #predict(double[][])}, with the loop for the client compiler or not (for tests). */
   double[] predict(double[][] x, boolean byVector) {
     double[] out = new double[x.length];
-    long work = (long) x.length * weights.length;
-    if (work < PARALLEL_WORK || x.length < 2 * BLOCK) {
-      predictRows(x, 0, x.length, out, new double[ROWS][weights.length], byVector);
-    } else {
-      int blocks = (x.length + BLOCK - 1) / BLOCK;
-      IntStream.range(0, blocks).parallel().forEach(b -> {
-        int from = b * BLOCK;
-        predictRows(x, from, Math.min(x.length, from + BLOCK), out, new double[ROWS][weights.length], byVector);
-      });
-    }
+    RowBlocks.run(x.length, (long) x.length * weights.length, PARALLEL_WORK,
+        (from, to) -> predictRows(x, from, to, out, new double[ROWS][weights.length], byVector));
     return out;
   }
 
