@@ -1,5 +1,7 @@
 package gfa.models.learners;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+import gfa.core.Excerpt;
 import gfa.core.concurrent.RowBlocks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -244,7 +246,13 @@ final class LightgbmTrees {
     return out;
   }
 
-  private static double[] doubles(String value) {
+  /**
+   * Space-separated doubles. Jackson's {@code NumberInput} with its fast parser (FastDoubleParser,
+   * Eisel-Lemire with an exact fallback) rounds as {@link Double#parseDouble} does, to the nearest
+   * double, and read the default model's 170,000 thresholds and leaf values in 0.10 s instead of
+   * 0.27 s in a fresh JVM (docs/benchmarks.md, session 9).
+   */
+  static double[] doubles(String value) {
     int n = count(value);
     double[] out = new double[n];
     int at = 0;
@@ -253,7 +261,12 @@ final class LightgbmTrees {
       if (end < 0) {
         end = value.length();
       }
-      out[k] = Double.parseDouble(value.substring(at, end));
+      String number = value.substring(at, end);
+      try {
+        out[k] = NumberInput.parseDouble(number, true);
+      } catch (NumberFormatException e) {
+        throw new NumberFormatException("not a number: " + Excerpt.of(number));
+      }
       at = end + 1;
     }
     return out;

@@ -24,6 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
 class LightgbmTreesTest {
   private static final LightgbmLearner LIGHTGBM = new LightgbmLearner();
 
+  /**
+   * The fast parser must round every value as Double.parseDouble does: LightGBM writes doubles with
+   * up to 17 significant digits ("%.17g") and the shortest form; both, for doubles of every
+   * magnitude (random bit patterns, so subnormals and halfway-close values too), and LightGBM's
+   * kZeroThreshold.
+   */
+  @Test
+  void valuesParseToTheSameDoublesAsDoubleParseDouble() {
+    java.util.Random random = new java.util.Random(9);
+    StringBuilder text = new StringBuilder("1.0000000180025095e-35 -0 0 1e-320 4.9e-324 1.7976931348623157e+308");
+    for (int k = 0; k < 100_000; k++) {
+      double v = Double.longBitsToDouble(random.nextLong());
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      text.append(' ').append(k % 2 == 0 ? String.format(java.util.Locale.ROOT, "%.17g", v) : Double.toString(v));
+      double near = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4); // values as a model's
+      text.append(' ').append(String.format(java.util.Locale.ROOT, k % 3 == 0 ? "%.17g" : "%.16g", near));
+    }
+    String[] tokens = text.toString().split(" ");
+    double[] parsed = LightgbmTrees.doubles(text.toString());
+    assertEquals(tokens.length, parsed.length);
+    for (int k = 0; k < tokens.length; k++) {
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(tokens[k])), Double.doubleToRawLongBits(parsed[k]), tokens[k]);
+    }
+    assertThrows(NumberFormatException.class, () -> LightgbmTrees.doubles("1.5 nan1"));
+  }
+
   @Test
   void predictsAsLightgbmOnSyntheticFitsIncludingRowsOnTheThresholds(@TempDir Path dir) throws IOException {
     SyntheticRegression data = SyntheticRegression.generate(11);
