@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param candidates the proposed alloys, best first (the paper's pair unless another rule was asked)
  * @param learners the ensemble's learner ids, in the order of {@code byLearner}
- * @param byLearner one row of grid predictions per learner
+ * @param byLearner one row of grid predictions per learner (null for a learner of fusion weight 0, not evaluated)
  * @param trust the calibration used, or null when the model has none
  * @param uncertainty one per grid point, or null without a calibration
  * @param candidateTrust one per candidate, or null without a calibration

@@ -24,7 +24,10 @@ import java.util.Map;
 public final class FusionWeights {
   private FusionWeights() {}
 
-  /** The fused predictions; weights that are all zero have no meaning (NaN). */
+  /**
+   * The fused predictions; weights that are all zero have no meaning (NaN). A learner of weight 0
+   * is skipped, so its row may be null (a grid leaves such a learner unevaluated).
+   */
   public static double[] fuse(double[][] predictions, double[] weights) {
     int n = predictions[0].length;
     double total = 0;
@@ -39,7 +42,9 @@ public final class FusionWeights {
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int m = 0; m < predictions.length; m++) {
-        s += weights[m] * predictions[m][i];
+        if (weights[m] != 0) { // 0 * p is +-0.0, which leaves s as it is: skipping it changes no bit
+          s += weights[m] * predictions[m][i];
+        }
       }
       fused[i] = s / total;
     }

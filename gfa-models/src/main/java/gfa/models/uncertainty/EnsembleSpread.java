@@ -11,7 +11,8 @@ public final class EnsembleSpread {
 
   /**
    * @param learners predictions, one row per learner, one column per composition (as
-   *     {@code Ensemble.predict} without its last, fused row)
+   *     {@code Ensemble.predict} without its last, fused row); the row of a learner of weight 0
+   *     may be null
    * @param weights the fusion weights, one per learner
    */
   public static double[] of(double[][] learners, double[] weights) {
@@ -30,13 +31,17 @@ public final class EnsembleSpread {
     for (int i = 0; i < n; i++) {
       double mean = 0;
       for (int m = 0; m < learners.length; m++) {
-        mean += weights[m] * learners[m][i];
+        if (weights[m] != 0) { // a learner of weight 0 may be left unevaluated (a null row)
+          mean += weights[m] * learners[m][i];
+        }
       }
       mean /= total;
       double variance = 0;
       for (int m = 0; m < learners.length; m++) {
-        double d = learners[m][i] - mean;
-        variance += weights[m] * d * d;
+        if (weights[m] != 0) {
+          double d = learners[m][i] - mean;
+          variance += weights[m] * d * d;
+        }
       }
       spread[i] = Math.sqrt(variance / total);
     }
