@@ -29,7 +29,7 @@ public final class FusionWeights {
    * is skipped, so its row may be null (a grid leaves such a learner unevaluated).
    */
   public static double[] fuse(double[][] predictions, double[] weights) {
-    int n = predictions[0].length;
+    int n = rowLength(predictions);
     double total = 0;
     for (double w : weights) {
       total += w;
@@ -49,6 +49,16 @@ public final class FusionWeights {
       fused[i] = s / total;
     }
     return fused;
+  }
+
+  /** The length of the rows that were evaluated (a learner of weight 0 may have none). */
+  public static int rowLength(double[][] predictions) {
+    for (double[] row : predictions) {
+      if (row != null) {
+        return row.length;
+      }
+    }
+    throw new IllegalArgumentException("no learner's predictions");
   }
 
   /** The tuned weights by learner id (each on the paper's grid q(0, 1, 0.01)). */

@@ -26,7 +26,7 @@ public final class EnsembleSpread {
     if (!(total > 0)) {
       throw new IllegalArgumentException("fusion weights sum to " + total);
     }
-    int n = learners[0].length;
+    int n = gfa.models.training.FusionWeights.rowLength(learners);
     double[] spread = new double[n];
     for (int i = 0; i < n; i++) {
       double mean = 0;

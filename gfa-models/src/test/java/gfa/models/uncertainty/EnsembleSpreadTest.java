@@ -30,5 +30,10 @@ class EnsembleSpreadTest {
     without[1] = null;
     assertArrayEquals(EnsembleSpread.of(all, weights), EnsembleSpread.of(without, weights));
     assertArrayEquals(FusionWeights.fuse(all, weights), FusionWeights.fuse(without, weights));
+    double[] first = {0, 0.83, 1.0, 0.91}; // the first learner unevaluated
+    double[][] withoutFirst = all.clone();
+    withoutFirst[0] = null;
+    assertArrayEquals(EnsembleSpread.of(all, first), EnsembleSpread.of(withoutFirst, first));
+    assertArrayEquals(FusionWeights.fuse(all, first), FusionWeights.fuse(withoutFirst, first));
   }
 }
