@@ -104,6 +104,13 @@ final class GfaModelFile {
       return values;
     }
 
+    /** The CRC-32 of the bytes not read yet (the position stays). */
+    int crc32OfRest() {
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(buffer.duplicate());
+      return (int) crc.getValue();
+    }
+
     /** Refuses bytes after the last field: a file of another layout, or two files joined. */
     void end() throws IOException {
       if (buffer.hasRemaining()) {

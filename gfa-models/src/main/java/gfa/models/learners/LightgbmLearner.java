@@ -157,7 +157,12 @@ public final class LightgbmLearner implements Learner {
 
   @Override
   public FittedModel load(Path file) throws IOException {
-    String model = Files.readString(file, StandardCharsets.UTF_8);
+    byte[] bytes = Files.readAllBytes(file);
+    String model = new String(bytes, StandardCharsets.UTF_8);
+    LightgbmTrees table = TreeTables.read(file, bytes, LightgbmTrees.TABLE_HEADER, id(), LightgbmTrees::readTable);
+    if (table != null) {
+      return new Model(null, table, model, table.width(), 1);
+    }
     try {
       return Model.parse(model, -1, 1, true);
     } catch (IllegalStateException e) {
@@ -245,9 +250,14 @@ public final class LightgbmLearner implements Learner {
       }
     }
 
+    /** Writes LightGBM's text and, beside it, gfa's table of the trees ({@link TreeTables}) when Java reads them. */
     @Override
     public void save(Path file) throws IOException {
       AtomicOutput.writeString(file, text);
+      LightgbmTrees table = trees != null ? trees : LightgbmTrees.parse(text);
+      if (table != null) {
+        TreeTables.write(file, text.getBytes(StandardCharsets.UTF_8), LightgbmTrees.TABLE_HEADER, table::writeTable);
+      }
     }
 
     @Override

@@ -77,6 +77,88 @@ final class LightgbmTrees {
     this.plain = none;
   }
 
+  private LightgbmTrees(int width, int[] nodeStart, int[] leafStart, int[] feature, double[] threshold, byte[] decision,
+      int[] left, int[] right, double[] leafValue) {
+    this.width = width;
+    this.nodeStart = nodeStart;
+    this.leafStart = leafStart;
+    this.feature = feature;
+    this.threshold = threshold;
+    this.decision = decision;
+    this.left = left;
+    this.right = right;
+    this.leafValue = leafValue;
+    boolean none = true;
+    for (byte d : decision) {
+      none &= ((d >> 2) & 3) == 0;
+    }
+    this.plain = none;
+  }
+
+  /** The first line of the trees' table ({@link TreeTables}, docs/model-format.md). */
+  static final String TABLE_HEADER = "gfa-lightgbm-trees/1";
+
+  /** The table's body: the arrays above, as they are. */
+  void writeTable(java.io.DataOutputStream out) throws java.io.IOException {
+    int trees = trees();
+    out.writeInt(width);
+    out.writeInt(trees);
+    GfaModelFile.writeAll(out, nodeStart);
+    GfaModelFile.writeAll(out, leafStart);
+    GfaModelFile.writeAll(out, feature);
+    GfaModelFile.writeAll(out, threshold);
+    for (byte d : decision) {
+      out.writeInt(d);
+    }
+    GfaModelFile.writeAll(out, left);
+    GfaModelFile.writeAll(out, right);
+    GfaModelFile.writeAll(out, leafValue);
+  }
+
+  /** The trees of a table's body, or null when they are not well formed (the checks of {@link Tree#problem}). */
+  static LightgbmTrees readTable(GfaModelFile.Reader in) throws java.io.IOException {
+    int width = in.int32();
+    int trees = in.int32();
+    if (width < 1 || trees < 0 || trees == Integer.MAX_VALUE) {
+      return null;
+    }
+    int[] nodeStart = in.int32s(trees + 1);
+    int[] leafStart = in.int32s(trees + 1);
+    if (nodeStart[0] != 0 || leafStart[0] != 0) {
+      return null;
+    }
+    for (int t = 0; t < trees; t++) {
+      if (leafStart[t + 1] - leafStart[t] != nodeStart[t + 1] - nodeStart[t] + 1 || nodeStart[t + 1] < nodeStart[t]) {
+        return null;
+      }
+    }
+    int nodes = nodeStart[trees];
+    int[] feature = in.int32s(nodes);
+    double[] threshold = in.float64s(nodes);
+    int[] types = in.int32s(nodes);
+    int[] left = in.int32s(nodes);
+    int[] right = in.int32s(nodes);
+    double[] leafValue = in.float64s(leafStart[trees]);
+    byte[] decision = new byte[nodes];
+    for (int t = 0; t < trees; t++) {
+      int base = nodeStart[t];
+      int n = nodeStart[t + 1] - base;
+      for (int i = 0; i < n; i++) {
+        int k = base + i;
+        if (feature[k] < 0 || feature[k] >= width || types[k] < 0 || types[k] > 15 || (types[k] & 1) != 0) {
+          return null;
+        }
+        for (int child : new int[] {left[k], right[k]}) {
+          if (child >= 0 ? child <= i || child >= n : ~child > n) {
+            return null;
+          }
+        }
+        decision[k] = (byte) types[k];
+      }
+    }
+    return new LightgbmTrees(width, nodeStart, leafStart, feature, threshold, decision, left, right, leafValue);
+  }
+
   /** One tree as LightGBM's text gives it: per split node, then per leaf. */
   private record Tree(int[] feature, double[] threshold, int[] decision, int[] left, int[] right, double[] leaf) {
     /**

@@ -137,6 +137,10 @@ public final class XgboostLearner implements Learner {
   @Override
   public FittedModel load(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    XgboostTrees table = TreeTables.read(file, bytes, XgboostTrees.TABLE_HEADER, id(), XgboostTrees::readTable);
+    if (table != null) {
+      return new ReadModel(table, bytes);
+    }
     XgboostTrees trees = XgboostTrees.parse(bytes);
     if (trees != null) {
       return new ReadModel(trees, bytes); // XGBoost's predictions, evaluated in Java
@@ -178,6 +182,7 @@ public final class XgboostLearner implements Learner {
     @Override
     public void save(Path file) throws IOException {
       AtomicOutput.write(file, out -> out.write(bytes));
+      TreeTables.write(file, bytes, XgboostTrees.TABLE_HEADER, trees::writeTable);
     }
 
     @Override
@@ -231,13 +236,18 @@ public final class XgboostLearner implements Learner {
       if (closed) {
         throw new IllegalStateException("xgboost model is closed");
       }
-      AtomicOutput.write(file, out -> {
-        try {
-          booster.saveModel(out, FORMAT);
-        } catch (XGBoostError e) {
-          throw new IOException("xgboost could not write its model: " + e.getMessage(), e);
-        }
-      });
+      java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream(1 << 20);
+      try {
+        booster.saveModel(model, FORMAT);
+      } catch (XGBoostError e) {
+        throw new IOException("xgboost could not write its model: " + e.getMessage(), e);
+      }
+      byte[] bytes = model.toByteArray();
+      AtomicOutput.write(file, out -> out.write(bytes));
+      XgboostTrees trees = XgboostTrees.parse(bytes); // gfa's table of the trees beside it, when Java reads them
+      if (trees != null) {
+        TreeTables.write(file, bytes, XgboostTrees.TABLE_HEADER, trees::writeTable);
+      }
     }
 
     @Override

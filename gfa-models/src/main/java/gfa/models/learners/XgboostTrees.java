@@ -58,7 +58,84 @@ final class XgboostTrees {
     }
   }
 
+  private XgboostTrees(int width, float base, int[] nodeStart, int[] feature, float[] condition, int[] left, int[] right,
+      boolean[] defaultLeft) {
+    this.width = width;
+    this.base = base;
+    this.nodeStart = nodeStart;
+    this.feature = feature;
+    this.condition = condition;
+    this.left = left;
+    this.right = right;
+    this.defaultLeft = defaultLeft;
+  }
+
   private record Tree(int[] feature, float[] condition, int[] left, int[] right, boolean[] defaultLeft) {}
+
+  /** The first line of the trees' table ({@link TreeTables}, docs/model-format.md). */
+  static final String TABLE_HEADER = "gfa-xgboost-trees/1";
+
+  /** The table's body: the arrays above, float32 values as their bits. */
+  void writeTable(java.io.DataOutputStream out) throws java.io.IOException {
+    int trees = nodeStart.length - 1;
+    out.writeInt(width);
+    out.writeInt(Float.floatToRawIntBits(base));
+    out.writeInt(trees);
+    GfaModelFile.writeAll(out, nodeStart);
+    GfaModelFile.writeAll(out, feature);
+    for (float c : condition) {
+      out.writeInt(Float.floatToRawIntBits(c));
+    }
+    GfaModelFile.writeAll(out, left);
+    GfaModelFile.writeAll(out, right);
+    for (boolean d : defaultLeft) {
+      out.writeInt(d ? 1 : 0);
+    }
+  }
+
+  /** The trees of a table's body, or null when they are not well formed (the checks of {@link #parse}). */
+  static XgboostTrees readTable(GfaModelFile.Reader in) throws java.io.IOException {
+    int width = in.int32();
+    float base = Float.intBitsToFloat(in.int32());
+    int trees = in.int32();
+    if (width < 1 || trees < 0 || trees == Integer.MAX_VALUE) {
+      return null;
+    }
+    int[] nodeStart = in.int32s(trees + 1);
+    if (nodeStart[0] != 0) {
+      return null;
+    }
+    for (int t = 0; t < trees; t++) {
+      if (nodeStart[t + 1] <= nodeStart[t]) { // every tree has a node
+        return null;
+      }
+    }
+    int nodes = nodeStart[trees];
+    int[] feature = in.int32s(nodes);
+    int[] bits = in.int32s(nodes);
+    int[] left = in.int32s(nodes);
+    int[] right = in.int32s(nodes);
+    int[] defaults = in.int32s(nodes);
+    float[] condition = new float[nodes];
+    boolean[] defaultLeft = new boolean[nodes];
+    for (int t = 0; t < trees; t++) {
+      int at = nodeStart[t];
+      int n = nodeStart[t + 1] - at;
+      for (int i = 0; i < n; i++) {
+        int k = at + i;
+        int l = left[k];
+        if (l != -1 && (l <= i || l >= n || right[k] <= i || right[k] >= n || feature[k] < 0 || feature[k] >= width)) {
+          return null;
+        }
+        if (defaults[k] != 0 && defaults[k] != 1) {
+          return null;
+        }
+        condition[k] = Float.intBitsToFloat(bits[k]);
+        defaultLeft[k] = defaults[k] == 1;
+      }
+    }
+    return new XgboostTrees(width, base, nodeStart, feature, condition, left, right, defaultLeft);
+  }
 
   int width() {
     return width;
