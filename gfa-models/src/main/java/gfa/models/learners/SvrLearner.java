@@ -78,6 +78,11 @@ public final class SvrLearner implements Learner {
   }
 
   @Override
+  public void releaseReusables() {
+    KernelBuffers.releaseIdle();
+  }
+
+  @Override
   public FittedModel load(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (GfaModelFile.isJavaSerialization(bytes)) {

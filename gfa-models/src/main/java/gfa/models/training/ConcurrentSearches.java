@@ -91,6 +91,7 @@ final class ConcurrentSearches {
             }
           } finally {
             models[m] = join(refit); // never leave a refit running past its driver
+            learner.releaseReusables(); // its fits are over; the other learners' may still run
           }
           return null;
         });

@@ -48,6 +48,21 @@ public final class KernelBuffers {
     return new float[size];
   }
 
+  /** Drops every idle array (a fit holding one keeps it); {@link #take} then allocates afresh. */
+  public static void releaseIdle() {
+    synchronized (IDLE) {
+      IDLE.clear();
+    }
+  }
+
+  /** The number of idle arrays kept (for tests). */
+  static int idle() {
+    synchronized (IDLE) {
+      IDLE.removeIf(r -> r.get() == null);
+      return IDLE.size();
+    }
+  }
+
   /** Gives back an array from {@link #take}; the caller must not use it afterwards. */
   public static void give(float[] array) {
     synchronized (IDLE) {

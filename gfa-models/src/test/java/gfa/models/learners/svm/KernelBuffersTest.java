@@ -38,6 +38,17 @@ class KernelBuffersTest {
     KernelBuffers.give(larger);
   }
 
+  /** When a training's SVR fits are over, its idle arrays go (the boosters' last fits do not carry them). */
+  @Test
+  void releasedArraysAreNotKept() {
+    float[] a = KernelBuffers.take(1_000_000);
+    KernelBuffers.give(a);
+    assertTrue(KernelBuffers.idle() >= 1);
+    new gfa.models.learners.SvrLearner().releaseReusables();
+    org.junit.jupiter.api.Assertions.assertEquals(0, KernelBuffers.idle());
+    assertNotSame(a, KernelBuffers.take(1_000_000), "a fit after the release allocates afresh");
+  }
+
   @Test
   void aMatrixInAReusedArrayIsTheFreshMatrix() {
     double[][] x = SvrProblems.rows(40, 3, 9);
