@@ -82,7 +82,8 @@ public final class PredictTernary {
   public static Result run(Request request, Callable<TernaryModel> model, boolean trains, Workers workers,
       java.util.function.Consumer<List<String>> warnings) throws Exception {
     Map<String, Double> timings = new LinkedHashMap<>();
-    TernaryFigures.WarmUp warmUp = TernaryFigures.warmUp(); // fonts load while the model loads or trains
+    // fonts and the PNG writer warm up while a model trains; beside a model's load they only compete
+    TernaryFigures.WarmUp warmUp = trains ? TernaryFigures.warmUp() : TernaryFigures.none();
     long t = System.nanoTime();
     TernaryModel predictor = model.call();
     timings.put(trains ? "train" : "load_model", TernaryFigures.seconds(t));

@@ -21,7 +21,18 @@ public record TernaryFigures(byte[] png, String svg, double seconds, double pngS
    */
   public static WarmUp warmUp() {
     System.setProperty("java.awt.headless", "true"); // before any AWT class loads: no display
-    return new WarmUp();
+    return new WarmUp(true);
+  }
+
+  /**
+   * No warm-up: for a model that only loads. The warm-up draws a whole figure on a third thread,
+   * and beside a load of a quarter of a second on two cores it cost more than it saved:
+   * predict-ternary --model took 1.59 s instead of 1.66 s without it (medians of 16 pairs, 2.36 s of
+   * CPU instead of 2.48; docs/benchmarks.md, session 9). A training of minutes still hides it.
+   */
+  public static WarmUp none() {
+    System.setProperty("java.awt.headless", "true");
+    return new WarmUp(false);
   }
 
   /** Draws {@code selection} with its own candidates (the paper's pair) under {@code title}. */
@@ -58,17 +69,19 @@ public record TernaryFigures(byte[] png, String svg, double seconds, double pngS
     private final Thread thread;
     private volatile double seconds;
 
-    private WarmUp() {
-      thread = Thread.ofPlatform().daemon().name("gfa-plot-warm-up").start(() -> {
+    private WarmUp(boolean drawn) {
+      thread = !drawn ? null : Thread.ofPlatform().daemon().name("gfa-plot-warm-up").start(() -> {
         long w = System.nanoTime();
         TernaryFigure.warmUp();
         seconds = TernaryFigures.seconds(w);
       });
     }
 
-    /** Waits for the warm-up; returns the time it took. */
+    /** Waits for the warm-up; returns the time it took (0 without one). */
     public double join() throws InterruptedException {
-      thread.join();
+      if (thread != null) {
+        thread.join();
+      }
       return seconds;
     }
   }
