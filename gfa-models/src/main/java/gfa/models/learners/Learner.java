@@ -58,8 +58,9 @@ public interface Learner {
 
   /**
    * Lets go of what fits keep for the next fit (SVR's idle kernel arrays, 100-160 MB each), when a
-   * training has no more fits of this learner to run; the next fit, if any, allocates afresh. Held
-   * through the boosters' last fits, those arrays kept the default training's heap 0.25 GB larger.
+   * training has no more fits of this learner to run; the next fit, if any, allocates afresh. It
+   * bounds what a finished learner holds through the others' last fits; on its own it did not
+   * lower the default training's peak measurably (docs/benchmarks.md, session 9).
    */
   default void releaseReusables() {}
 

@@ -148,15 +148,18 @@ final class LightgbmTrees {
         if (feature[k] < 0 || feature[k] >= width || types[k] < 0 || types[k] > 15 || (types[k] & 1) != 0) {
           return null;
         }
-        for (int child : new int[] {left[k], right[k]}) {
-          if (child >= 0 ? child <= i || child >= n : ~child > n) {
-            return null;
-          }
+        if (!childInTree(left[k], i, n) || !childInTree(right[k], i, n)) {
+          return null;
         }
         decision[k] = (byte) types[k];
       }
     }
     return new LightgbmTrees(width, nodeStart, leafStart, feature, threshold, decision, left, right, leafValue);
+  }
+
+  /** Whether split {@code i}'s child is a later split of its tree of {@code n} splits, or one of its n + 1 leaves. */
+  private static boolean childInTree(int child, int i, int n) {
+    return child >= 0 ? child > i && child < n : ~child <= n;
   }
 
   /** One tree as LightGBM's text gives it: per split node, then per leaf. */
@@ -179,7 +182,7 @@ final class LightgbmTrees {
         }
         for (int child : new int[] {left[i], right[i]}) {
           // a split's children come after it (LightGBM numbers a split's node when it makes it)
-          if (child >= 0 ? child <= i || child >= nodes : ~child >= leaf.length) {
+          if (!childInTree(child, i, nodes)) { // leaf.length is nodes + 1, checked above
             return "split " + i + " has child " + child;
           }
         }

@@ -3,7 +3,6 @@ package gfa.models.learners;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 
@@ -70,10 +69,8 @@ final class TreeTables {
       T trees = body.read(in);
       in.end();
       return trees;
-    } catch (NoSuchFileException e) {
-      return null;
     } catch (IOException | RuntimeException e) {
-      return null; // unreadable or damaged: the model file is parsed instead
+      return null; // none, unreadable or damaged: the model file is parsed instead
     }
   }
 
