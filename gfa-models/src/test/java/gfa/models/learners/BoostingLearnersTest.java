@@ -37,6 +37,7 @@ class BoostingLearnersTest {
     assertEquals("hist", params.get("tree_method"));
     assertEquals(42, params.get("seed"));
     assertEquals(3, params.get("nthread"));
+    assertEquals(128, params.get("max_bin"));
     assertFalse(params.containsKey("learning_rate"));
   }
 
@@ -57,7 +58,7 @@ class BoostingLearnersTest {
     List<String> params = List.of(LightgbmLearner.lightgbmParams(LightgbmOptions.of(given), 5, 2).split(" "));
     assertTrue(params.containsAll(List.of("objective=regression", "num_leaves=30", "learning_rate=0.1",
         "min_data_in_leaf=7", "lambda_l1=1.5", "lambda_l2=4.0", "bagging_fraction=0.6", "bagging_freq=0",
-        "num_threads=2", "seed=5", "deterministic=true", "force_row_wise=true")), params.toString());
+        "num_threads=2", "seed=5", "deterministic=true", "force_row_wise=true", "max_bin=127")), params.toString());
   }
 
   @Test
