@@ -6,7 +6,8 @@ Same protocol: the 29 published descriptors, z-scored inside each training fold 
 shuffled 5-fold CV, objective = mean fold RMSE, TPE with N trials per learner, the paper's search
 spaces (METHOD.md section 4), then the fusion weights tuned on the out-of-fold predictions.
 Different folds (scikit-learn's KFold shuffle, not gfa's) and a different TPE implementation, so
-the scores are comparable in level, not equal. LightGBM is not packaged by Debian and is skipped.
+the scores are comparable in level, not equal. XGBoost bins as gfa's does (max_bin 128).
+LightGBM is not packaged by Debian and is skipped.
 
 Usage: python3 bench/python_baseline.py DATA.csv [TRIALS] [SEED] [folds]
 TRIALS is one number for every learner, or "quick" for gfa's default budget (svr 8, rf 15,
@@ -58,7 +59,7 @@ def xgb(trial, threads):
         colsample_bytree=q(trial, "colsample_bytree", 0.3, 1, 0.1), colsample_bynode=q(trial, "colsample_bynode", 0.1, 1, 0.1),
         gamma=q(trial, "gamma", 0, 15, 0.2), reg_lambda=q(trial, "reg_lambda", 0, 25, 0.5),
         min_child_weight=q(trial, "min_child_weight", 0, 50, 0.5), max_depth=q(trial, "max_depth", 5, 45, 1, True),
-        subsample=q(trial, "subsample", 0.5, 1, 0.1), tree_method="hist", n_jobs=threads, random_state=0)
+        subsample=q(trial, "subsample", 0.5, 1, 0.1), tree_method="hist", max_bin=128, n_jobs=threads, random_state=0)
 
 
 def fit_fold(model, x, y, train, test):
