@@ -195,6 +195,17 @@ final class LightgbmTrees {
     return width;
   }
 
+  /** How many different thresholds the trees' splits use on descriptor {@code f} (at most its histogram bins). */
+  long splitPoints(int f) {
+    java.util.Set<Double> points = new java.util.HashSet<>();
+    for (int i = 0; i < feature.length; i++) {
+      if (feature[i] == f) {
+        points.add(threshold[i]);
+      }
+    }
+    return points.size();
+  }
+
   int trees() {
     return leafStart.length - 1;
   }

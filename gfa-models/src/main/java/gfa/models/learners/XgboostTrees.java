@@ -141,6 +141,17 @@ final class XgboostTrees {
     return width;
   }
 
+  /** How many different split conditions the trees use on descriptor {@code f} (at most its histogram bins). */
+  long splitPoints(int f) {
+    java.util.Set<Float> points = new java.util.HashSet<>();
+    for (int i = 0; i < feature.length; i++) {
+      if (left[i] >= 0 && feature[i] == f) {
+        points.add(condition[i]);
+      }
+    }
+    return points.size();
+  }
+
   /**
    * The model in XGBoost's UBJSON {@code bytes}, or null when it is one this class does not
    * evaluate (another booster or objective, categorical splits, several targets or parallel trees,

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** XGBoost and LightGBM: scikit-learn's parameter names mapped onto the native libraries. */
 class BoostingLearnersTest {
@@ -96,5 +99,49 @@ class BoostingLearnersTest {
     int folded = Seeds.nativeSeed(-1);
     assertTrue(folded >= 0);
     assertTrue(Seeds.nativeSeed(Long.MAX_VALUE) >= 0);
+  }
+
+  /**
+   * 3000 rows whose first descriptor takes 3000 values and decides the target, fitted by deep
+   * trees: the split points a booster uses on it are bounded by its histogram bins, so more than
+   * 128 (XGBoost) or 127 (LightGBM) would mean the libraries' default 256/255 bins.
+   */
+  private static double[][] manyValues(double[] y) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    double[][] x = new double[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      double v = random.nextDouble();
+      x[i] = new double[] {v, random.nextDouble()};
+      y[i] = Math.sin(40 * v) + 3 * v;
+    }
+    return x;
+  }
+
+  @Test
+  void xgboostSplitsOnAtMost128BinsOfADescriptor(@TempDir Path dir) throws Exception {
+    double[] y = new double[3000];
+    double[][] x = manyValues(y);
+    Map<String, Object> params = new HashMap<>(new XgboostLearner().defaults());
+    params.putAll(Map.of("max_depth", 12.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_weight", 0.0));
+    Path file = dir.resolve("m.ubj");
+    try (FittedModel model = new XgboostLearner().fit(x, y, params, 3, 1)) {
+      model.save(file);
+    }
+    long points = XgboostTrees.parse(Files.readAllBytes(file)).splitPoints(0);
+    assertTrue(points > 64 && points <= XgboostLearner.MAX_BIN, points + " split points");
+  }
+
+  @Test
+  void lightgbmSplitsOnAtMost127BinsOfADescriptor(@TempDir Path dir) throws Exception {
+    double[] y = new double[3000];
+    double[][] x = manyValues(y);
+    Map<String, Object> params = new HashMap<>(new LightgbmLearner().defaults());
+    params.putAll(Map.of("num_leaves", 400.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_samples", 2.0));
+    Path file = dir.resolve("m.txt");
+    try (FittedModel model = new LightgbmLearner().fit(x, y, params, 3, 1)) {
+      model.save(file);
+    }
+    long points = LightgbmTrees.parse(Files.readString(file)).splitPoints(0);
+    assertTrue(points > 64 && points <= LightgbmLearner.MAX_BIN, points + " split points");
   }
 }
