@@ -68,6 +68,11 @@ class TrainPredictCommandTest {
     assertEquals(5, manifest.path("seed").asInt());
     assertFalse(manifest.path("gfa_version").asText().isEmpty());
     assertTrue(manifest.path("models").path("xgboost").path("params").has("max_depth"));
+    // the library settings gfa fixes, beside the searched parameters (docs/model-format.md)
+    assertEquals(128, manifest.path("models").path("xgboost").path("settings").path("max_bin").asInt(-1));
+    assertEquals("hist", manifest.path("models").path("xgboost").path("settings").path("tree_method").asText());
+    assertEquals(127, manifest.path("models").path("lightgbm").path("settings").path("max_bin").asInt(-1));
+    assertTrue(manifest.path("models").path("svr").path("settings").isMissingNode(), "svr sets nothing beyond its parameters");
     assertTrue(Files.isRegularFile(model.resolve("xgboost.json")));
     assertTrue(Files.isRegularFile(model.resolve("lightgbm.txt")));
     JsonNode report = new ObjectMapper().readTree(model.resolve("report.json").toFile());

@@ -24,6 +24,15 @@ public interface Learner {
   Map<String, Object> defaults();
 
   /**
+   * What gfa sets in the library beyond the searched parameters and that shapes the fit (XGBoost's
+   * tree method and bins, LightGBM's bins), by the library's names (immutable): a model's manifest
+   * records it beside the parameters, so that what a model was fitted with can be read back.
+   */
+  default Map<String, Object> settings() {
+    return Map.of();
+  }
+
+  /**
    * Whether one fit gets faster with more threads. SVR's solver is sequential (one thread computes
    * its kernel matrix and runs SMO): a cross-validation does better to fit
    * its folds side by side, one thread each. Whichever way, a fit's result does not depend on it.

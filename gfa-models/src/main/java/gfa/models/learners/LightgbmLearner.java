@@ -68,6 +68,11 @@ public final class LightgbmLearner implements Learner {
     return DEFAULTS;
   }
 
+  @Override
+  public Map<String, Object> settings() {
+    return Map.of("max_bin", MAX_BIN);
+  }
+
   /** LightGBM's parameter string for a fit (scikit-learn names mapped to LightGBM's). */
   static String lightgbmParams(LightgbmOptions o, long seed, int threads) {
     return String.join(" ",

@@ -32,6 +32,8 @@ public final class XgboostLearner implements Learner {
    * against 0.7984) and the training a quarter of its time (docs/benchmarks.md, session 10).
    */
   static final int MAX_BIN = 128;
+  /** What every fit sets beyond the searched parameters (recorded in a model's manifest). */
+  private static final Map<String, Object> SETTINGS = Map.of("tree_method", "hist", "max_bin", MAX_BIN);
 
   private static final ParamSpace SPACE = ParamSpace.of(
       QRange.ofInteger("n_estimators", 150, 450, 3),
@@ -71,11 +73,16 @@ public final class XgboostLearner implements Learner {
     return DEFAULTS;
   }
 
+  @Override
+  public Map<String, Object> settings() {
+    return SETTINGS;
+  }
+
   /** XGBoost's parameters for a fit (scikit-learn names mapped to XGBoost's). */
   static Map<String, Object> boosterParams(XgboostOptions o, long seed, int threads) {
     Map<String, Object> params = new HashMap<>();
     params.put("objective", "reg:squarederror");
-    params.put("tree_method", "hist");
+    params.putAll(SETTINGS);
     params.put("eta", o.learningRate());
     params.put("colsample_bytree", o.colsampleBytree());
     params.put("colsample_bynode", o.colsampleBynode());
@@ -87,7 +94,6 @@ public final class XgboostLearner implements Learner {
     params.put("seed", Seeds.nativeSeed(seed));
     params.put("nthread", threads);
     params.put("verbosity", 0);
-    params.put("max_bin", MAX_BIN);
     // XGBoost keeps up to 65536 node histograms (59 KB each here) for its subtraction trick: the
     // paper's deep trees (max_depth up to 45) made a fit hold hundreds of MB of them. 1024 cut a
     // deep fold fit from 764 to 542 MB resident with the same predictions and time (docs/engine.md).

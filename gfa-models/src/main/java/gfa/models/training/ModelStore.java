@@ -121,6 +121,18 @@ public final class ModelStore {
       ObjectNode entry = models.putObject(t.learner());
       entry.put("file", fileName(t.learner()));
       t.options().writeTo(entry.putObject("params"));
+      Map<String, Object> settings = Learners.byId(t.learner()).settings();
+      if (!settings.isEmpty()) {
+        ObjectNode fixed = entry.putObject("settings");
+        new java.util.TreeMap<>(settings).forEach((name, value) -> {
+          if (value instanceof Number n) {
+            fixed.put(name, n.intValue() == n.doubleValue() ? JSON.getNodeFactory().numberNode(n.intValue())
+                : JSON.getNodeFactory().numberNode(n.doubleValue()));
+          } else {
+            fixed.put(name, String.valueOf(value));
+          }
+        });
+      }
     }
     ObjectNode weights = m.putObject("fusion").putObject("weights");
     tuning.fusionWeights().forEach(weights::put);
