@@ -34,6 +34,8 @@ public final class LightgbmLearner implements Learner {
    * with XGBoost's {@link XgboostLearner#MAX_BIN} by the same measurement (docs/benchmarks.md).
    */
   static final int MAX_BIN = 127;
+  /** What every fit sets beyond the searched parameters (recorded in a model's manifest). */
+  private static final Map<String, Object> SETTINGS = Map.of("max_bin", MAX_BIN);
   private static final ParamSpace SPACE = ParamSpace.of(
       QRange.ofInteger("n_estimators", 100, 800, 5),
       QRange.ofInteger("num_leaves", 10, 400, 5),
@@ -70,11 +72,13 @@ public final class LightgbmLearner implements Learner {
 
   @Override
   public Map<String, Object> settings() {
-    return Map.of("max_bin", MAX_BIN);
+    return SETTINGS;
   }
 
   /** LightGBM's parameter string for a fit (scikit-learn names mapped to LightGBM's). */
   static String lightgbmParams(LightgbmOptions o, long seed, int threads) {
+    StringBuilder settings = new StringBuilder();
+    new java.util.TreeMap<>(SETTINGS).forEach((name, value) -> settings.append(' ').append(name).append('=').append(value));
     return String.join(" ",
         "objective=regression",
         "boosting=gbdt",
@@ -90,8 +94,7 @@ public final class LightgbmLearner implements Learner {
         "deterministic=true",
         "force_row_wise=true",
         "feature_pre_filter=false",
-        "max_bin=" + MAX_BIN,
-        "verbosity=-1");
+        "verbosity=-1") + settings;
   }
 
   /** The shortest decimal that reads back as {@code v} (locale-independent). */

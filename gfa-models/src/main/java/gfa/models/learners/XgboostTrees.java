@@ -124,7 +124,7 @@ final class XgboostTrees {
       for (int i = 0; i < n; i++) {
         int k = at + i;
         int l = left[k];
-        if (l != -1 && (l <= i || l >= n || right[k] <= i || right[k] >= n || feature[k] < 0 || feature[k] >= width)) {
+        if (!wellFormed(l, right[k], feature[k], i, n, width)) {
           return null;
         }
         if (defaults[k] != 0 && defaults[k] != 1) {
@@ -135,6 +135,15 @@ final class XgboostTrees {
       }
     }
     return new XgboostTrees(width, base, nodeStart, feature, condition, left, right, defaultLeft);
+  }
+
+  /**
+   * Whether node {@code i} of a tree of {@code n} nodes is a leaf ({@code left == -1}) or a split of
+   * one of the {@code width} descriptors whose children are later nodes of the tree (XGBoost numbers
+   * a node's children after it), so that evaluating a row always ends at a leaf.
+   */
+  private static boolean wellFormed(int left, int right, int feature, int i, int n, int width) {
+    return left == -1 || (left > i && left < n && right > i && right < n && feature >= 0 && feature < width);
   }
 
   int width() {
@@ -202,7 +211,7 @@ final class XgboostTrees {
           if (type[i] != 0 && l[i] != -1) {
             return null; // a categorical split
           }
-          if (l[i] != -1 && (l[i] <= i || l[i] >= l.length || r[i] <= i || r[i] >= l.length || f[i] < 0 || f[i] >= width)) {
+          if (!wellFormed(l[i], r[i], f[i], i, l.length, width)) {
             return null;
           }
           defaults[i] = d[i] != 0;

@@ -124,14 +124,7 @@ public final class ModelStore {
       Map<String, Object> settings = Learners.byId(t.learner()).settings();
       if (!settings.isEmpty()) {
         ObjectNode fixed = entry.putObject("settings");
-        new java.util.TreeMap<>(settings).forEach((name, value) -> {
-          if (value instanceof Number n) {
-            fixed.put(name, n.intValue() == n.doubleValue() ? JSON.getNodeFactory().numberNode(n.intValue())
-                : JSON.getNodeFactory().numberNode(n.doubleValue()));
-          } else {
-            fixed.put(name, String.valueOf(value));
-          }
-        });
+        new java.util.TreeMap<>(settings).forEach((name, value) -> fixed.set(name, JSON.valueToTree(value)));
       }
     }
     ObjectNode weights = m.putObject("fusion").putObject("weights");

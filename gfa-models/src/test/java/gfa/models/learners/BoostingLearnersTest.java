@@ -117,30 +117,30 @@ class BoostingLearnersTest {
     return x;
   }
 
-  @Test
-  void xgboostSplitsOnAtMost128BinsOfADescriptor(@TempDir Path dir) throws Exception {
+  /** {@link #manyValues} fitted by {@code learner} with {@code changes} to its defaults, saved to {@code file}. */
+  private static Path fittedOnManyValues(Learner learner, Map<String, Object> changes, Path file) throws Exception {
     double[] y = new double[3000];
     double[][] x = manyValues(y);
-    Map<String, Object> params = new HashMap<>(new XgboostLearner().defaults());
-    params.putAll(Map.of("max_depth", 12.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_weight", 0.0));
-    Path file = dir.resolve("m.ubj");
-    try (FittedModel model = new XgboostLearner().fit(x, y, params, 3, 1)) {
+    Map<String, Object> params = new HashMap<>(learner.defaults());
+    params.putAll(changes);
+    try (FittedModel model = learner.fit(x, y, params, 3, 1)) {
       model.save(file);
     }
+    return file;
+  }
+
+  @Test
+  void xgboostSplitsOnAtMost128BinsOfADescriptor(@TempDir Path dir) throws Exception {
+    Path file = fittedOnManyValues(new XgboostLearner(),
+        Map.of("max_depth", 12.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_weight", 0.0), dir.resolve("m.ubj"));
     long points = XgboostTrees.parse(Files.readAllBytes(file)).splitPoints(0);
     assertTrue(points > 64 && points <= XgboostLearner.MAX_BIN, points + " split points");
   }
 
   @Test
   void lightgbmSplitsOnAtMost127BinsOfADescriptor(@TempDir Path dir) throws Exception {
-    double[] y = new double[3000];
-    double[][] x = manyValues(y);
-    Map<String, Object> params = new HashMap<>(new LightgbmLearner().defaults());
-    params.putAll(Map.of("num_leaves", 400.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_samples", 2.0));
-    Path file = dir.resolve("m.txt");
-    try (FittedModel model = new LightgbmLearner().fit(x, y, params, 3, 1)) {
-      model.save(file);
-    }
+    Path file = fittedOnManyValues(new LightgbmLearner(),
+        Map.of("num_leaves", 400.0, "n_estimators", 300.0, "learning_rate", 0.3, "min_child_samples", 2.0), dir.resolve("m.txt"));
     long points = LightgbmTrees.parse(Files.readString(file)).splitPoints(0);
     assertTrue(points > 64 && points <= LightgbmLearner.MAX_BIN, points + " split points");
   }
