@@ -2,7 +2,9 @@ package gfa.models.training;
 
 import gfa.models.eval.Standardizer;
 import gfa.models.learners.FittedModel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The final, fitted fusion: the standardiser fitted on all training rows, one model per learner
@@ -71,12 +73,33 @@ public final class Ensemble implements AutoCloseable {
    * on two cores. A learner of fusion weight 0 is not evaluated and its row is null: it adds
    * nothing to the fused prediction nor to the spread, and skipping it leaves every other number
    * the same bit for bit (its terms were +0.0 or -0.0; see {@link FusionWeights#fuse}).
+   *
+   * <p>The learners are fork/join tasks, not a parallel stream, and the calling worker helps the
+   * pool until it is quiet: a worker done with its learners then takes blocks of rows from the one
+   * still running (the SVR's kernel sums, split by {@code RowBlocks}). A stream's caller waits for
+   * its own stream's pieces only, so the last learner ran alone on one core for up to a quarter of
+   * a second.
    */
   public double[][] predictSideBySide(double[][] raw) {
     double[][] x = scaler.transform(raw, null);
     double[][] out = new double[learners.size() + 1][];
-    java.util.stream.IntStream.range(0, learners.size()).filter(m -> weights[m] != 0).parallel()
-        .forEach(m -> out[m] = models.get(m).predict(x));
+    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (int m = 0; m < learners.size(); m++) {
+      if (weights[m] != 0) {
+        FittedModel model = models.get(m);
+        int row = m;
+        tasks.add(ForkJoinTask.adapt(() -> out[row] = model.predict(x)));
+      }
+    }
+    for (ForkJoinTask<?> task : tasks) {
+      task.fork();
+    }
+    // runs any task of the pool (another learner's blocks of rows) until all are done, where a
+    // join would wait for its own task alone while another learner's blocks are left
+    ForkJoinTask.helpQuiesce();
+    for (ForkJoinTask<?> task : tasks) {
+      task.join();
+    }
     double[][] individual = java.util.Arrays.copyOf(out, learners.size());
     out[learners.size()] = FusionWeights.fuse(individual, weights);
     return out;
