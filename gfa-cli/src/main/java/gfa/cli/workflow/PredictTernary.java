@@ -97,23 +97,74 @@ public final class PredictTernary {
       }
       Trust trust = predictor.calibration() == null ? null
           : new Trust(predictor.calibration(), request.interval() / 100, request.bmgThreshold(), predictor.knownDescriptors());
-      TernaryMap map = TernaryPrediction.predict(predictor.featurizer(), predictor.ensemble(), request.grid(),
-          request.selection(), request.proposing(), trust, workers);
-      timings.put("featurize", map.timings().featurize());
-      timings.put("predict", map.timings().predict());
-      timings.put("select", map.timings().select());
+      TernaryMap untrusted = TernaryPrediction.predictBeforeTrust(predictor.featurizer(), predictor.ensemble(),
+          request.grid(), request.selection(), request.proposing(), trust, workers);
+      timings.put("featurize", untrusted.timings().featurize());
+      timings.put("predict", untrusted.timings().predict());
+      timings.put("select", untrusted.timings().select());
       timings.put("plot_warm_up", warmUp.join());
-      TernaryFigures figures = TernaryFigures.draw(map.selection(), map.candidates(), predictor.title());
+      // The candidates' trust reports and the tables need no figure: they are made on a thread of
+      // their own while the figures are drawn (the PNG here, the SVG on a second thread).
+      TrustAndTables side = new TrustAndTables(untrusted, predictor, request.ingotGrams(), workers);
+      side.start();
+      TernaryFigures figures = TernaryFigures.draw(untrusted.selection(), untrusted.candidates(), predictor.title());
       timings.put("plot_png", figures.pngSeconds());
       timings.put("plot_svg", figures.svgSeconds());
       timings.put("plots", figures.seconds());
-      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(map, figures, request.ingotGrams());
+      side.finish();
+      TernaryMap map = side.map;
+      timings.put("trust", side.trustSeconds);
+      TernaryOutputs.Rendered rendered = TernaryOutputs.Rendered.of(side.tables, figures);
       timings.put("tables", rendered.tableSeconds());
       timings.put("grid_to_plots", TernaryFigures.seconds(pipelineStart));
       return new Result(map, predictor, rendered, timings);
     } catch (Exception | Error e) {
       predictor.close();
       throw e;
+    }
+  }
+
+  /** The candidates' trust reports, then the tables, on a thread beside the figures'. */
+  private static final class TrustAndTables extends Thread {
+    private final TernaryMap untrusted;
+    private final TernaryModel predictor;
+    private final Double ingotGrams;
+    private final Workers workers;
+    private TernaryMap map;
+    private TernaryOutputs.Tables tables;
+    private double trustSeconds;
+    private Throwable failure;
+
+    TrustAndTables(TernaryMap untrusted, TernaryModel predictor, Double ingotGrams, Workers workers) {
+      super("gfa-trust-and-tables");
+      setDaemon(true);
+      this.untrusted = untrusted;
+      this.predictor = predictor;
+      this.ingotGrams = ingotGrams;
+      this.workers = workers;
+    }
+
+    @Override
+    public void run() {
+      try {
+        long t = System.nanoTime();
+        map = TernaryPrediction.withCandidateTrust(untrusted, predictor.ensemble(), predictor.featurizer(), workers);
+        trustSeconds = TernaryFigures.seconds(t);
+        tables = TernaryOutputs.Tables.of(map, ingotGrams);
+      } catch (Throwable e) {
+        failure = e;
+      }
+    }
+
+    /** Waits for the thread; rethrows what it threw. */
+    void finish() throws Exception {
+      join();
+      if (failure instanceof Exception e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
     }
   }
 

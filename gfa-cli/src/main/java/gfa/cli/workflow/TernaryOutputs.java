@@ -142,13 +142,26 @@ public final class TernaryOutputs {
   }
 
   /** A map's tables and figures, rendered and ready to write. */
-  public record Rendered(String gridCsv, String candidatesCsv, TernaryFigures figures, double tableSeconds) {
-    /** Renders the tables of a map (with its uncertainty and trust when it has them); the figures are drawn already. */
-    public static Rendered of(TernaryMap map, TernaryFigures figures, Double ingotGrams) {
+  /** grid.csv and candidates.csv of a map as text, and the seconds they took. */
+  public record Tables(String gridCsv, String candidatesCsv, double seconds) {
+    /** Renders the tables of a map (with its uncertainty and trust when it has them). */
+    public static Tables of(TernaryMap map, Double ingotGrams) {
       long start = System.nanoTime();
       String grid = gridTable(map.selection(), map.uncertainty()).toCsv();
       String candidates = candidatesTable(map, ingotGrams).toCsv();
-      return new Rendered(grid, candidates, figures, TernaryFigures.seconds(start));
+      return new Tables(grid, candidates, TernaryFigures.seconds(start));
+    }
+  }
+
+  public record Rendered(String gridCsv, String candidatesCsv, TernaryFigures figures, double tableSeconds) {
+    /** Renders the tables of a map (with its uncertainty and trust when it has them); the figures are drawn already. */
+    public static Rendered of(TernaryMap map, TernaryFigures figures, Double ingotGrams) {
+      return of(Tables.of(map, ingotGrams), figures);
+    }
+
+    /** Tables rendered already, with the figures drawn meanwhile. */
+    public static Rendered of(Tables tables, TernaryFigures figures) {
+      return new Rendered(tables.gridCsv(), tables.candidatesCsv(), figures, tables.seconds());
     }
 
     /** Renders the tables of {@code selection}; the figures are drawn already. */

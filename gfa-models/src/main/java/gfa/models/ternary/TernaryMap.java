@@ -30,6 +30,11 @@ public record TernaryMap(TernarySelection selection, List<Candidate> candidates,
     candidateTrust = candidateTrust == null ? null : List.copyOf(candidateTrust);
   }
 
+  /** This map with {@code reports}, the candidates' trust reports in their order. */
+  public TernaryMap withCandidateTrust(List<CandidateTrust> reports) {
+    return new TernaryMap(selection, candidates, learners, byLearner, trust, uncertainty, reports, timings);
+  }
+
   public TernaryGrid grid() {
     return selection.grid();
   }

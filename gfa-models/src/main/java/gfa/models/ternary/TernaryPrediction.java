@@ -37,7 +37,7 @@ public final class TernaryPrediction {
 
   /** Predicts an already featurised grid and selects the paper's pair from it (no calibration). */
   public static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options) {
-    return predict(model, grid, options, Proposing.paper(grid.grid().system()), null, null, null);
+    return predict(model, grid, options, Proposing.paper(grid.grid().system()), null, null, null, true);
   }
 
   /**
@@ -46,11 +46,33 @@ public final class TernaryPrediction {
    */
   public static TernaryMap predict(Featurizer featurizer, Ensemble model, TernaryGrid grid, TernarySelection.Options options,
       Proposing proposing, Trust trust, Workers workers) {
-    return predict(model, DescribedGrid.of(grid, featurizer, workers), options, proposing, trust, featurizer, workers);
+    return withCandidateTrust(predictBeforeTrust(featurizer, model, grid, options, proposing, trust, workers), model,
+        featurizer, workers);
+  }
+
+  /**
+   * As {@link #predict(Featurizer, Ensemble, TernaryGrid, TernarySelection.Options, Proposing,
+   * Trust, Workers)} but for the candidates' trust reports, which {@link #withCandidateTrust} adds:
+   * the figures need only the map, so a caller can draw them while the reports are made.
+   */
+  public static TernaryMap predictBeforeTrust(Featurizer featurizer, Ensemble model, TernaryGrid grid,
+      TernarySelection.Options options, Proposing proposing, Trust trust, Workers workers) {
+    return predict(model, DescribedGrid.of(grid, featurizer, workers), options, proposing, trust, featurizer, workers, false);
+  }
+
+  /**
+   * {@code map} with a trust report per candidate (distance to the training alloys, the nearest of
+   * them) when it has a calibration and none yet; else {@code map} itself.
+   */
+  public static TernaryMap withCandidateTrust(TernaryMap map, Ensemble model, Featurizer featurizer, Workers workers) {
+    if (map.trust() == null || map.candidateTrust() != null) {
+      return map;
+    }
+    return map.withCandidateTrust(candidateTrust(map.candidates(), map.trust(), model, featurizer, workers));
   }
 
   private static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options, Proposing proposing,
-      Trust trust, Featurizer featurizer, Workers workers) {
+      Trust trust, Featurizer featurizer, Workers workers, boolean withCandidateTrust) {
     long start = System.nanoTime();
     double[][] all = workers == null ? model.predict(grid.x()) : workers.call(() -> model.predictSideBySide(grid.x()));
     double[] fused = all[all.length - 1];
@@ -71,7 +93,8 @@ public final class TernaryPrediction {
     }
     List<Candidate> candidates = proposing.isPaperRule() ? selection.candidates()
         : propose(selection, fused, sigma, pBmg, proposing);
-    List<CandidateTrust> candidateTrust = trust == null ? null : candidateTrust(candidates, trust, model, featurizer, workers);
+    List<CandidateTrust> candidateTrust = trust == null || !withCandidateTrust ? null
+        : candidateTrust(candidates, trust, model, featurizer, workers);
     return new TernaryMap(selection, candidates, model.learners(), Arrays.copyOf(all, all.length - 1), trust, uncertainty,
         candidateTrust, new TernaryMap.Timings(grid.seconds(), predictSeconds, seconds(start)));
   }
