@@ -172,12 +172,12 @@ public final class LightgbmLearner implements Learner {
 
   @Override
   public FittedModel load(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    String model = new String(bytes, StandardCharsets.UTF_8);
-    LightgbmTrees table = TreeTables.read(file, bytes, LightgbmTrees.TABLE_HEADER, id(), LightgbmTrees::readTable);
+    ModelSource.Stamp stamp = TreeTables.stampIfTabled(file);
+    LightgbmTrees table = stamp == null ? null : TreeTables.read(file, stamp, LightgbmTrees.TABLE_HEADER, id(), LightgbmTrees::readTable);
     if (table != null) {
-      return new Model(null, table, model, table.width(), 1);
+      return new Model(null, table, null, ModelSource.stamped(file, stamp), table.width(), 1);
     }
+    String model = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     try {
       return Model.parse(model, -1, 1, true);
     } catch (IllegalStateException e) {
@@ -193,15 +193,17 @@ public final class LightgbmLearner implements Learner {
   static final class Model implements FittedModel {
     private final LGBMBooster booster; // null when the trees are evaluated in Java
     private final LightgbmTrees trees;
-    private final String text;
+    private final String text; // null for a model read through its table: then read again from source to be saved
+    private final ModelSource source;
     private final int width;
     private final String predictParams;
     private boolean closed; // guarded by this
 
-    private Model(LGBMBooster booster, LightgbmTrees trees, String text, int width, int threads) {
+    private Model(LGBMBooster booster, LightgbmTrees trees, String text, ModelSource source, int width, int threads) {
       this.booster = booster;
       this.trees = trees;
       this.text = text;
+      this.source = source;
       this.width = width;
       this.predictParams = "num_threads=" + threads;
     }
@@ -216,7 +218,7 @@ public final class LightgbmLearner implements Learner {
         if (width != -1 && trees.width() != width) {
           throw new IllegalStateException("model has " + trees.width() + " features, expected " + width);
         }
-        return new Model(null, trees, text, trees.width(), threads);
+        return new Model(null, trees, text, null, trees.width(), threads);
       }
       NativeLibraries.lightgbm();
       LGBMBooster booster;
@@ -230,7 +232,7 @@ public final class LightgbmLearner implements Learner {
         if (width != -1 && features != width) {
           throw new IllegalStateException("model has " + features + " features, expected " + width);
         }
-        return new Model(booster, null, text, features, threads);
+        return new Model(booster, null, text, null, features, threads);
       } catch (LGBMException | RuntimeException e) {
         try {
           booster.close();
@@ -268,10 +270,11 @@ public final class LightgbmLearner implements Learner {
     /** Writes LightGBM's text and, beside it, gfa's table of the trees ({@link TreeTables}) when Java reads them. */
     @Override
     public void save(Path file) throws IOException {
-      AtomicOutput.writeString(file, text);
+      byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8) : source.bytes();
+      AtomicOutput.write(file, out -> out.write(bytes));
       LightgbmTrees table = trees != null ? trees : LightgbmTrees.parse(text);
       if (table != null) {
-        TreeTables.write(file, text.getBytes(StandardCharsets.UTF_8), LightgbmTrees.TABLE_HEADER, table::writeTable);
+        TreeTables.write(file, bytes, LightgbmTrees.TABLE_HEADER, table::writeTable);
       }
     }
 

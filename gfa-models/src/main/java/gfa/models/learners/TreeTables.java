@@ -2,8 +2,10 @@ package gfa.models.learners;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 
 /**
@@ -52,14 +54,20 @@ final class TreeTables {
 
   /**
    * The trees of the table beside {@code modelFile}, or null when there is none or it does not
-   * belong to {@code source} (the model file's bytes) or is damaged.
+   * belong to the model file ({@code source}: its bytes as read) or is damaged.
    */
   static <T> T read(Path modelFile, byte[] source, String header, String learner, Body<T> body) {
+    return read(modelFile, ModelSource.Stamp.of(source), header, learner, body);
+  }
+
+  /** As {@link #read(Path, byte[], String, String, Body)}, with the model file known by its stamp. */
+  static <T> T read(Path modelFile, ModelSource.Stamp source, String header, String learner, Body<T> body) {
     Path file = beside(modelFile);
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      GfaModelFile.Reader in = new GfaModelFile.Reader(file, bytes, header, learner);
-      if (in.int32() != source.length || in.int32() != crc32(source, 0, source.length)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      // mapped, not copied: the table's arrays are filled straight from the file's pages
+      GfaModelFile.Reader in = new GfaModelFile.Reader(file, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()),
+          header, learner);
+      if (in.int32() != (int) source.length() || in.int32() != source.crc()) {
         return null; // made from another model file
       }
       int crc = in.int32();
@@ -71,6 +79,18 @@ final class TreeTables {
       return trees;
     } catch (IOException | RuntimeException e) {
       return null; // none, unreadable or damaged: the model file is parsed instead
+    }
+  }
+
+  /** The stamp of {@code modelFile} when a table lies beside it, else null (nothing to check it against). */
+  static ModelSource.Stamp stampIfTabled(Path modelFile) {
+    if (!Files.isRegularFile(beside(modelFile))) {
+      return null;
+    }
+    try {
+      return ModelSource.Stamp.of(modelFile);
+    } catch (IOException | RuntimeException e) {
+      return null; // read as before, which reports the problem
     }
   }
 

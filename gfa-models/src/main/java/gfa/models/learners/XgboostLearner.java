@@ -150,14 +150,15 @@ public final class XgboostLearner implements Learner {
 
   @Override
   public FittedModel load(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    XgboostTrees table = TreeTables.read(file, bytes, XgboostTrees.TABLE_HEADER, id(), XgboostTrees::readTable);
+    ModelSource.Stamp stamp = TreeTables.stampIfTabled(file);
+    XgboostTrees table = stamp == null ? null : TreeTables.read(file, stamp, XgboostTrees.TABLE_HEADER, id(), XgboostTrees::readTable);
     if (table != null) {
-      return new ReadModel(table, bytes);
+      return new ReadModel(table, ModelSource.stamped(file, stamp));
     }
+    byte[] bytes = Files.readAllBytes(file);
     XgboostTrees trees = XgboostTrees.parse(bytes);
     if (trees != null) {
-      return new ReadModel(trees, bytes); // XGBoost's predictions, evaluated in Java
+      return new ReadModel(trees, ModelSource.held(bytes)); // XGBoost's predictions, evaluated in Java
     }
     NativeLibraries.xgboost();
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
@@ -180,11 +181,11 @@ public final class XgboostLearner implements Learner {
    */
   static final class ReadModel implements FittedModel {
     private final XgboostTrees trees;
-    private final byte[] bytes;
+    private final ModelSource source;
 
-    ReadModel(XgboostTrees trees, byte[] bytes) {
+    ReadModel(XgboostTrees trees, ModelSource source) {
       this.trees = trees;
-      this.bytes = bytes;
+      this.source = source;
     }
 
     @Override
@@ -195,6 +196,7 @@ public final class XgboostLearner implements Learner {
 
     @Override
     public void save(Path file) throws IOException {
+      byte[] bytes = source.bytes();
       AtomicOutput.write(file, out -> out.write(bytes));
       TreeTables.write(file, bytes, XgboostTrees.TABLE_HEADER, trees::writeTable);
     }

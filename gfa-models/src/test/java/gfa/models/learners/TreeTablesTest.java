@@ -47,6 +47,29 @@ class TreeTablesTest {
     }
   }
 
+  /**
+   * A model read through its table keeps only the file's length and CRC-32, and reads the file
+   * again to be saved: a file changed in between is refused, not saved as the model.
+   */
+  @Test
+  void aModelReadThroughItsTableRefusesToSaveAFileChangedSince(@TempDir Path dir) throws IOException {
+    for (Learner learner : List.of(new LightgbmLearner(), new XgboostLearner())) {
+      Path file = dir.resolve(learner.id() + ".model");
+      try (FittedModel fitted = fit(learner, 1)) {
+        fitted.save(file);
+      }
+      try (FittedModel read = learner.load(file)) {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+            () -> read.save(dir.resolve("copy-" + learner.id())));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("changed"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("copy-" + learner.id())), "nothing written");
+      }
+    }
+  }
+
   /** A table left beside another model file (the model was replaced) is not used. */
   @Test
   void aStaleTableIsIgnored(@TempDir Path dir) throws IOException {
