@@ -2,10 +2,8 @@ package gfa.models.learners;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 
 /**
@@ -63,10 +61,8 @@ final class TreeTables {
   /** As {@link #read(Path, byte[], String, String, Body)}, with the model file known by its stamp. */
   static <T> T read(Path modelFile, ModelSource.Stamp source, String header, String learner, Body<T> body) {
     Path file = beside(modelFile);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      // mapped, not copied: the table's arrays are filled straight from the file's pages
-      GfaModelFile.Reader in = new GfaModelFile.Reader(file, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()),
-          header, learner);
+    try {
+      GfaModelFile.Reader in = new GfaModelFile.Reader(file, Files.readAllBytes(file), header, learner);
       if (in.int32() != (int) source.length() || in.int32() != source.crc()) {
         return null; // made from another model file
       }

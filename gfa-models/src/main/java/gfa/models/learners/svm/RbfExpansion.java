@@ -67,7 +67,7 @@ public final class RbfExpansion {
   double[] predict(double[][] x, boolean byVector) {
     double[] out = new double[x.length];
     RowBlocks.run(x.length, (long) x.length * weights.length, PARALLEL_WORK,
-        (from, to) -> predictRows(x, from, to, out, new double[ROWS][weights.length], byVector));
+        (from, to) -> predictRows(x, from, to, out, byVector ? null : new double[ROWS][weights.length], byVector));
     return out;
   }
 
@@ -86,7 +86,7 @@ public final class RbfExpansion {
       }
     }
     for (; r < to; r++) {
-      out[r] = predictRow(x[r], squared[0]);
+      out[r] = predictRow(x[r], squared != null ? squared[0] : new double[weights.length]);
     }
   }
 
