@@ -2,7 +2,6 @@ package gfa.core.ternary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,7 +113,8 @@ public final class ConnectedRegions {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingInt((Integer i) -> -found.get(i).length));
+    // (Comparator.comparingInt would generate a class at run time, outside the start-up cache)
+    Arrays.sort(order, (a, b) -> Integer.compare(found.get(b).length, found.get(a).length));
     int[] rank = new int[order.length];
     List<Region> regions = new ArrayList<>(order.length);
     for (int r = 0; r < order.length; r++) {

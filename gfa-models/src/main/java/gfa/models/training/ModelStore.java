@@ -322,7 +322,7 @@ public final class ModelStore {
     int threads = Math.max(1, Math.min(ids.size(), Runtime.getRuntime().availableProcessors()));
     List<java.util.concurrent.Future<FittedModel>> pending = new ArrayList<>();
     java.util.concurrent.ExecutorService pool = threads == 1 ? null
-        : java.util.concurrent.Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("gfa-load-", 0).factory());
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, loaderThreads());
     try {
       for (int k = 0; k < ids.size(); k++) {
         Learner learner = kinds.get(k);
@@ -407,5 +407,18 @@ public final class ModelStore {
 
   private static String firstLine(String message) {
     return message == null ? "" : message.strip().lines().findFirst().orElse("");
+  }
+
+  /**
+   * Daemon threads named gfa-load-0, gfa-load-1, ... (a plain factory: Thread.Builder's numbered
+   * names generate method-handle classes at run time, outside the start-up cache).
+   */
+  private static java.util.concurrent.ThreadFactory loaderThreads() {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "gfa-load-" + next.getAndIncrement());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -4,7 +4,6 @@ import gfa.core.Composition;
 import gfa.core.Element;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,14 +204,24 @@ public final class DomainIndex {
 
   /** The {@code k} training alloys nearest in composition (ties: the earlier row), nearest first. */
   public List<Neighbour> nearest(Composition c, double[] standardized, int k) {
-    Integer[] order = new Integer[alloys.size()];
     double[] distance = new Query(c).distancesSquared();
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    // the k smallest (distance, row) pairs in one pass: k is a handful, the alloys thousands
+    int[] order = new int[Math.min(k, distance.length)];
+    int kept = 0;
+    for (int i = 0; i < distance.length; i++) {
+      int at = kept;
+      while (at > 0 && Double.compare(distance[i], distance[order[at - 1]]) < 0) {
+        at--;
+      }
+      if (at < order.length) {
+        int last = Math.min(kept, order.length - 1);
+        System.arraycopy(order, at, order, at + 1, last - at);
+        order[at] = i;
+        kept = Math.min(kept + 1, order.length);
+      }
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> distance[i]).thenComparingInt(i -> i));
     List<Neighbour> out = new ArrayList<>();
-    for (int t = 0; t < Math.min(k, order.length); t++) {
+    for (int t = 0; t < kept; t++) {
       int i = order[t];
       out.add(new Neighbour(alloys.get(i), systems[i], dmax[i], Math.sqrt(distance[i]),
           Math.sqrt(squaredDistance(standardized, descriptors[i]))));

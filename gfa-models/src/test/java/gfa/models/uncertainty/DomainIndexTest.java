@@ -44,6 +44,54 @@ class DomainIndexTest {
     assertEquals(2, near.get(0).dmax());
   }
 
+  /** The k nearest are the first k of all alloys sorted by composition distance, ties by row, for any k. */
+  @Test
+  void nearestAreTheFirstOfAllAlloysSortedByDistanceThenRow() {
+    java.util.Random random = new java.util.Random(7);
+    List<Composition> alloys = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) { // a coarse lattice: many alloys at equal distances
+      int cu = 10 * random.nextInt(8);
+      int zr = 10 * random.nextInt(10 - cu / 10);
+      alloys.add(Composition.parse("Cu" + (cu + 5) + "Zr" + (zr + 5) + "Al" + (90 - cu - zr)));
+    }
+    double[] dmax = new double[alloys.size()];
+    double[][] z = new double[alloys.size()][] ;
+    for (int i = 0; i < z.length; i++) {
+      z[i] = new double[] {i, 0};
+    }
+    DomainIndex index = DomainIndex.calibrate(alloys, dmax, z, 0.95);
+    Composition query = Composition.parse("Cu35Zr25Al40");
+    // all of them: in increasing distance, equal distances in row order, every row once
+    List<Neighbour> all = index.nearest(query, new double[] {0, 0}, alloys.size());
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    int ties = 0;
+    for (int t = 0; t < all.size(); t++) {
+      int row = (int) all.get(t).descriptorDistance(); // descriptor i is (i, 0): its distance to (0, 0) is its row
+      assertTrue(seen.add(row));
+      assertEquals(alloys.get(row), all.get(t).alloy());
+      if (t > 0) {
+        double before = all.get(t - 1).compositionDistance();
+        double here = all.get(t).compositionDistance();
+        assertTrue(before <= here, "place " + t);
+      }
+    }
+    assertEquals(60, seen.size());
+    // the same alloy twice is the same distance: the earlier row first
+    for (int t = 0; t < all.size(); t++) {
+      for (int u = t + 1; u < all.size(); u++) {
+        if (all.get(t).alloy().equals(all.get(u).alloy())) {
+          ties++;
+          assertTrue(all.get(t).descriptorDistance() < all.get(u).descriptorDistance(), "rows of " + all.get(t).alloy());
+        }
+      }
+    }
+    assertTrue(ties > 5, "the lattice repeats alloys: " + ties);
+    for (int k : new int[] {1, 3, 7, 59, 70}) {
+      List<Neighbour> near = index.nearest(query, new double[] {0, 0}, k);
+      assertEquals(all.subList(0, Math.min(k, 60)), near, "k " + k);
+    }
+  }
+
   @Test
   void aKnownAlloyIsInDomainAndANovelOneIsNot() {
     DomainIndex index = DomainIndex.calibrate(ALLOYS, DMAX, Z, 0.95);
