@@ -85,4 +85,30 @@ class TableFileTest {
     }));
     assertTrue(gone.getMessage().contains("mixing-enthalpy-liquid.csv"), gone.getMessage());
   }
+
+  /** The hand-written check of a plain decimal accepts exactly what its regular expression does. */
+  @org.junit.jupiter.api.Test
+  void plainDecimalsAreExactlyThoseOfTheGrammar() {
+    java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    String alphabet = "0129.-+eE xd";
+    java.util.Random random = new java.util.Random(11);
+    int accepted = 0;
+    for (int t = 0; t < 200_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      boolean expected = grammar.matcher(text).matches();
+      assertEquals(expected, TableFile.isPlainDecimal(text), "'" + text + "'");
+      accepted += expected ? 1 : 0;
+    }
+    assertTrue(accepted > 1000, "the random strings hold numbers: " + accepted);
+    for (String text : new String[] {"1.", ".5", "-.5", "1e5", "1E-5", "12.5e+3", "0"}) {
+      assertTrue(TableFile.isPlainDecimal(text), text);
+    }
+    for (String text : new String[] {"", "-", ".", "e5", "1e", "NaN", "Infinity", "1d", "0x1p3", "١"}) {
+      assertTrue(!TableFile.isPlainDecimal(text), text);
+    }
+  }
 }
