@@ -166,17 +166,15 @@ public final class TernaryFigure {
     heading(g, "(a) Predicted D_max, normalized within " + selection.grid().system().name(), LEFT_PANEL - 55);
 
     // Cells edge to edge, without antialiasing so that no seams show between them. Only the cells
-    // of edge and corner points reach outside the triangle, so only they are clipped.
+    // of edge and corner points reach outside the triangle, so only they are cut to it; they are
+    // drawn first, as when they were clipped.
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    Shape savedClip = g.getClip();
-    g.clip(axes.triangle());
     for (int i = 0; i < grid.size(); i++) {
       if (!grid.isInterior(i)) {
         g.setColor(Viridis.color(selection.normalized(i)));
-        g.fill(axes.cell(grid, i, CELL_OVERLAP));
+        g.fill(axes.cellInTriangle(grid, i, CELL_OVERLAP));
       }
     }
-    g.setClip(savedClip);
     for (int i = 0; i < grid.size(); i++) {
       if (grid.isInterior(i)) {
         g.setColor(Viridis.color(selection.normalized(i)));

@@ -158,13 +158,10 @@ public final class TernaryMosaic {
     TernaryAxes axes = new TernaryAxes(elements, left, bottom, SIDE);
 
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-    Shape savedClip = g.getClip();
-    g.clip(axes.triangle());
-    for (int i = 0; i < grid.size(); i++) {
+    for (int i = 0; i < grid.size(); i++) { // edge cells cut to the triangle (TernaryAxes.cellInTriangle), not clipped
       g.setColor(Viridis.color(s.normalized(i)));
-      g.fill(axes.cell(grid, i, CELL_OVERLAP));
+      g.fill(axes.cellInTriangle(grid, i, CELL_OVERLAP));
     }
-    g.setClip(savedClip);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     axes.drawGridLines(g, new Color(255, 255, 255, 70), 0.8f, 10); // 10 at.% lines to read compositions by
     boolean[] top = s.top();
