@@ -107,7 +107,12 @@ public final class PredictTernary {
       // their own while the figures are drawn (the PNG here, the SVG on a second thread).
       TrustAndTables side = new TrustAndTables(untrusted, predictor, request.ingotGrams(), workers);
       side.start();
-      TernaryFigures figures = TernaryFigures.draw(untrusted.selection(), untrusted.candidates(), predictor.title());
+      TernaryFigures figures;
+      try {
+        figures = TernaryFigures.draw(untrusted.selection(), untrusted.candidates(), predictor.title());
+      } finally {
+        side.join(); // never left running past the model's close, whatever the figures threw
+      }
       timings.put("plot_png", figures.pngSeconds());
       timings.put("plot_svg", figures.svgSeconds());
       timings.put("plots", figures.seconds());
