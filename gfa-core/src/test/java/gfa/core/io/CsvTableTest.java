@@ -199,6 +199,27 @@ class CsvTableTest {
     assertEquals("NaN", CsvTable.formatNumber(Double.NaN));
   }
 
+  /** The plain-notation shortcut gives what the BigDecimal path gives for every number. */
+  @Test
+  void formatNumberIsTheStrippedPlainDecimalOfDoubleToString() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 200_000; i++) {
+      double x = switch (i % 4) {
+        case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(-9, 9));
+        case 1 -> Double.longBitsToDouble(random.nextLong());
+        case 2 -> random.nextInt(-100_000, 100_000) / 10.0;
+        default -> -random.nextInt(0, 1 << 24);
+      };
+      if (!Double.isFinite(x) || x == 0) {
+        continue;
+      }
+      java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros();
+      double m = Math.abs(x);
+      String expected = m >= 1e-7 && m < 1e21 ? d.toPlainString() : d.toString();
+      assertEquals(expected, CsvTable.formatNumber(x), Double.toString(x));
+    }
+  }
+
   // --- writing ---
 
   @Test
