@@ -63,19 +63,13 @@ final class GfaModelFile {
     private final ByteBuffer buffer; // big-endian, Java's and the format's byte order
 
     Reader(Path file, byte[] bytes, String header, String learner) throws IOException {
-      this(file, ByteBuffer.wrap(bytes), header, learner);
-    }
-
-    /** Reads {@code bytes} from its position to its limit (a file's bytes, or its memory map). */
-    Reader(Path file, ByteBuffer bytes, String header, String learner) throws IOException {
       this.file = file;
       this.learner = learner;
       byte[] expected = (header + "\n").getBytes(StandardCharsets.US_ASCII);
-      ByteBuffer all = bytes.slice(); // big-endian, whatever the argument's order
-      if (all.remaining() < expected.length || !all.slice(0, expected.length).equals(ByteBuffer.wrap(expected))) {
+      if (bytes.length < expected.length || !ByteBuffer.wrap(bytes, 0, expected.length).equals(ByteBuffer.wrap(expected))) {
         throw new IOException(file + " is not an " + learner + " model file (it does not begin with '" + header + "')");
       }
-      this.buffer = all.slice(expected.length, all.remaining() - expected.length);
+      this.buffer = ByteBuffer.wrap(bytes, expected.length, bytes.length - expected.length).slice();
     }
 
     int int32() throws IOException {

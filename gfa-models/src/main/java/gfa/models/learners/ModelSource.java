@@ -19,9 +19,7 @@ final class ModelSource {
   /** A file's length and CRC-32: what binds a tree table to the model file it was made from. */
   record Stamp(long length, int crc) {
     static Stamp of(byte[] bytes) {
-      CRC32 crc = new CRC32();
-      crc.update(bytes, 0, bytes.length);
-      return new Stamp(bytes.length, (int) crc.getValue());
+      return new Stamp(bytes.length, TreeTables.crc32(bytes, 0, bytes.length));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class TernaryPrediction {
 
   /** Predicts an already featurised grid and selects the paper's pair from it (no calibration). */
   public static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options) {
-    return predict(model, grid, options, Proposing.paper(grid.grid().system()), null, null, null, true);
+    return predict(model, grid, options, Proposing.paper(grid.grid().system()), null, null, null);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class TernaryPrediction {
    */
   public static TernaryMap predictBeforeTrust(Featurizer featurizer, Ensemble model, TernaryGrid grid,
       TernarySelection.Options options, Proposing proposing, Trust trust, Workers workers) {
-    return predict(model, DescribedGrid.of(grid, featurizer, workers), options, proposing, trust, featurizer, workers, false);
+    return predict(model, DescribedGrid.of(grid, featurizer, workers), options, proposing, trust, featurizer, workers);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class TernaryPrediction {
   }
 
   private static TernaryMap predict(Ensemble model, DescribedGrid grid, TernarySelection.Options options, Proposing proposing,
-      Trust trust, Featurizer featurizer, Workers workers, boolean withCandidateTrust) {
+      Trust trust, Featurizer featurizer, Workers workers) {
     long start = System.nanoTime();
     double[][] all = workers == null ? model.predict(grid.x()) : workers.call(() -> model.predictSideBySide(grid.x()));
     double[] fused = all[all.length - 1];
@@ -93,10 +93,9 @@ public final class TernaryPrediction {
     }
     List<Candidate> candidates = proposing.isPaperRule() ? selection.candidates()
         : propose(selection, fused, sigma, pBmg, proposing);
-    List<CandidateTrust> candidateTrust = trust == null || !withCandidateTrust ? null
-        : candidateTrust(candidates, trust, model, featurizer, workers);
+    // the candidates' trust reports come after, from withCandidateTrust
     return new TernaryMap(selection, candidates, model.learners(), Arrays.copyOf(all, all.length - 1), trust, uncertainty,
-        candidateTrust, new TernaryMap.Timings(grid.seconds(), predictSeconds, seconds(start)));
+        null, new TernaryMap.Timings(grid.seconds(), predictSeconds, seconds(start)));
   }
 
   /** A batch by an acquisition function (docs/acquisition.md), as candidates of the map. */
