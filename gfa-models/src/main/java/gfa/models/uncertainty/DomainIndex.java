@@ -2,6 +2,7 @@ package gfa.models.uncertainty;
 
 import gfa.core.Composition;
 import gfa.core.Element;
+import gfa.core.ElementSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import java.util.Map;
  */
 public final class DomainIndex {
   private final List<Composition> alloys;
-  private final String[] systems;
+  /** Each alloy's element set (its system), named only for the neighbours a query reports. */
+  private final ElementSet[] systems;
   private final double[] dmax;
   private final double[][] descriptors;
   private final Map<Element, Integer> elementColumn;
@@ -39,7 +41,7 @@ public final class DomainIndex {
     this.alloys = List.copyOf(alloys);
     this.dmax = dmax.clone();
     this.descriptors = descriptors.clone();
-    this.systems = new String[alloys.size()];
+    this.systems = new ElementSet[alloys.size()];
     this.elementColumn = new HashMap<>();
     for (Composition c : alloys) {
       for (Element e : c.elements()) {
@@ -50,7 +52,7 @@ public final class DomainIndex {
     this.squaredNorm = new double[alloys.size()];
     for (int i = 0; i < alloys.size(); i++) {
       Composition c = alloys.get(i);
-      systems[i] = c.elementSet().toString();
+      systems[i] = c.elementSet();
       for (int k = 0; k < c.size(); k++) {
         byElement[elementColumn.get(c.element(k))][i] = c.fraction(k);
         squaredNorm[i] += c.fraction(k) * c.fraction(k);
@@ -98,7 +100,7 @@ public final class DomainIndex {
 
   /** Each alloy's system as a number, equal numbers for equal systems (comparing the names per pair was slow). */
   private int[] systemIds() {
-    Map<String, Integer> ids = new HashMap<>();
+    Map<ElementSet, Integer> ids = new HashMap<>();
     int[] id = new int[systems.length];
     for (int i = 0; i < systems.length; i++) {
       id[i] = ids.computeIfAbsent(systems[i], k -> ids.size());
@@ -223,7 +225,7 @@ public final class DomainIndex {
     List<Neighbour> out = new ArrayList<>();
     for (int t = 0; t < kept; t++) {
       int i = order[t];
-      out.add(new Neighbour(alloys.get(i), systems[i], dmax[i], Math.sqrt(distance[i]),
+      out.add(new Neighbour(alloys.get(i), systems[i].toString(), dmax[i], Math.sqrt(distance[i]),
           Math.sqrt(squaredDistance(standardized, descriptors[i]))));
     }
     return out;
