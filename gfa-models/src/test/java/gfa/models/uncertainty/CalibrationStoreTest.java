@@ -57,4 +57,27 @@ class CalibrationStoreTest {
     GfaInputException e = assertThrows(GfaInputException.class, () -> CalibrationStore.read(dir));
     assertTrue(e.getMessage().contains(CalibrationStore.FILE), e.getMessage());
   }
+
+  @Test
+  void fieldsOfALaterVersionAreSkippedAndMissingOnesReadAsZero() {
+    String text = "{\"format\":\"gfa-calibration/1\",\"scale_floor\":0.25,\"notes\":[\"a\",{\"b\":[1]}],\"extra\":{\"residuals\":[\"x\"]},"
+        + "\"residuals\":[2,-1.5],\"domain\":{\"alloys\":[\"Cu50Zr50\"],\"dmax\":[3],\"more\":[\"y\"],"
+        + "\"descriptor_threshold\":\"Infinity\"}}";
+    CalibrationRecord read = CalibrationStore.fromJson(text, "x");
+    assertArrayEquals(new double[] {-1.5, 2}, read.calibration().residuals()); // sorted by the calibration
+    assertEquals(List.of(Composition.parse("Cu50Zr50")), read.alloys());
+    assertArrayEquals(new double[] {3}, read.dmax());
+    assertEquals(Double.POSITIVE_INFINITY, read.descriptorThreshold());
+    assertEquals(0.25, read.calibration().scaleFloor());
+    assertEquals(0.0, read.level());
+    assertEquals(0.0, read.compositionThreshold());
+  }
+
+  @Test
+  void anotherFormatOrNotAnObjectIsRejected() {
+    for (String text : List.of("[1]", "{\"format\":\"gfa-calibration/2\"}", "{}", "{\"format\":\"gfa-calibration/1\",\"level\":\"high\"}")) {
+      GfaInputException e = assertThrows(GfaInputException.class, () -> CalibrationStore.fromJson(text, "cal.json"), text);
+      assertTrue(e.getMessage().startsWith("cal.json: "), e.getMessage());
+    }
+  }
 }
