@@ -15,6 +15,7 @@ public final class Main {
       System.out.println(version);
       return; // exit status 0; System.exit would load the JDK's logging classes to report the exit
     }
+    StartupWarmUp.start();
     Gfa.main(args);
   }
 
