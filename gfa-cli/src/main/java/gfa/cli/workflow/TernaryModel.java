@@ -60,14 +60,6 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
    * trained without pruning, or pruned for another system.
    */
   public static TernaryModel load(Path directory, TernarySystem target) {
-    // calibration.json is read on a thread of its own while the model files load: that load keeps
-    // both cores only three-quarters busy, and the calibration's 19,000 numbers and 6,398 alloys
-    // were read after it, alone (docs/benchmarks.md, session 12). A model error is reported first.
-    java.util.concurrent.FutureTask<java.util.Optional<CalibrationRecord>> calibrationRead =
-        new java.util.concurrent.FutureTask<>(() -> CalibrationStore.read(directory));
-    Thread reader = new Thread(calibrationRead, "gfa-calibration");
-    reader.setDaemon(true);
-    reader.start();
     GfaModel model = GfaModel.load(directory, null, null);
     Provenance provenance = model.provenance();
     List<String> warnings = new ArrayList<>();
@@ -91,23 +83,7 @@ public record TernaryModel(Featurizer featurizer, Ensemble ensemble, Calibration
     }
     Description description = new Description("model", directory, file, null, null, null, rows, prunedFor, prunedLevel,
         model.learners(), null, null);
-    CalibrationRecord calibration;
-    try {
-      calibration = calibrationRead.get().orElse(null);
-    } catch (java.util.concurrent.ExecutionException e) {
-      model.close();
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r; // a GfaInputException naming the file, as when it was read here
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      model.close();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading " + directory.resolve(CalibrationStore.FILE), e);
-    }
+    CalibrationRecord calibration = CalibrationStore.read(directory).orElse(null);
     double[][] known = calibration == null ? null
         : KnownDescriptors.read(directory, calibration.alloys().size(), model.ensemble().columns().size()).orElse(null);
     return new TernaryModel(model.featurizer(), model.ensemble(), calibration, description, title, warnings, null, model::close,
