@@ -15,7 +15,6 @@ public final class Main {
       System.out.println(version);
       return; // exit status 0; System.exit would load the JDK's logging classes to report the exit
     }
-    StartupWarmUp.start();
     Gfa.main(args);
   }
 
