@@ -91,11 +91,14 @@ public final class RbfExpansion {
   }
 
   /**
-   * Rows r..r+3 at once, support vector by support vector: the four squared distances to a vector
-   * are summed in registers over its descriptors (read once for the four rows), with nothing stored
-   * until the kernel sums. The same operations in the same order as {@link #predictRow}, so the
-   * same results bit for bit. This is the loop for the client compiler (1.8x faster than {@link
-   * #predictFourRows} there, 1.4x slower under C2, which vectorises the other).
+   * Rows r..r+3 at once, two support vectors at a time: the eight squared distances are summed in
+   * registers over the descriptors, each row's descriptor read once for both vectors and each
+   * vector's once for the four rows, with nothing stored until the kernel sums (an odd last vector
+   * alone). Each distance and each row's sum take the same operations in the same order as {@link
+   * #predictRow}, so the results are the same bit for bit. This is the loop for the client
+   * compiler: 1.8x faster there than {@link #predictFourRows} with one vector at a time, and pairs
+   * of vectors another 10-20 % (docs/benchmarks.md, session 12); under C2, which vectorises the
+   * other loop, it is 1.4x slower.
    */
   private void predictFourRowsByVector(double[][] x, int r, double[] out) {
     int s = weights.length;
@@ -108,7 +111,54 @@ public final class RbfExpansion {
     double s2 = intercept;
     double s3 = intercept;
     double g = -gamma;
-    for (int i = 0; i < s; i++) {
+    int i = 0;
+    for (; i + 1 < s; i += 2) {
+      double[] v = vectors[i];
+      double[] u = vectors[i + 1];
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      double b0 = 0.0;
+      double b1 = 0.0;
+      double b2 = 0.0;
+      double b3 = 0.0;
+      for (int f = 0; f < width; f++) {
+        double y0 = x0[f];
+        double y1 = x1[f];
+        double y2 = x2[f];
+        double y3 = x3[f];
+        double vf = v[f];
+        double d0 = y0 - vf;
+        double d1 = y1 - vf;
+        double d2 = y2 - vf;
+        double d3 = y3 - vf;
+        a0 += d0 * d0;
+        a1 += d1 * d1;
+        a2 += d2 * d2;
+        a3 += d3 * d3;
+        double uf = u[f];
+        double e0 = y0 - uf;
+        double e1 = y1 - uf;
+        double e2 = y2 - uf;
+        double e3 = y3 - uf;
+        b0 += e0 * e0;
+        b1 += e1 * e1;
+        b2 += e2 * e2;
+        b3 += e3 * e3;
+      }
+      double w = weights[i];
+      s0 += w * Math.exp(g * a0);
+      s1 += w * Math.exp(g * a1);
+      s2 += w * Math.exp(g * a2);
+      s3 += w * Math.exp(g * a3);
+      double wu = weights[i + 1];
+      s0 += wu * Math.exp(g * b0);
+      s1 += wu * Math.exp(g * b1);
+      s2 += wu * Math.exp(g * b2);
+      s3 += wu * Math.exp(g * b3);
+    }
+    if (i < s) {
       double[] v = vectors[i];
       double a0 = 0.0;
       double a1 = 0.0;

@@ -48,6 +48,19 @@ class RbfExpansionTest {
   }
 
   @Test
+  void theClientCompilersLoopTakesAnOddLastSupportVectorAlone() {
+    double[][] vectors = SvrProblems.rows(901, 29, 10); // pairs of vectors, then one
+    RbfExpansion odd = new RbfExpansion(29, GAMMA, -0.3, SvrProblems.targets(vectors, 11), vectors);
+    double[][] grid = SvrProblems.rows(64, 29, 12);
+    double[] one = new double[grid.length];
+    for (int i = 0; i < grid.length; i++) {
+      one[i] = odd.predict(grid[i]);
+    }
+    assertArrayEquals(one, odd.predict(grid, true));
+    assertArrayEquals(one, odd.predict(grid, false));
+  }
+
+  @Test
   void withoutSupportVectorsItIsTheIntercept() {
     RbfExpansion constant = new RbfExpansion(0, GAMMA, 2.5, new double[0], new double[0][]);
     assertArrayEquals(new double[] {2.5, 2.5}, constant.predict(new double[][] {{1, 2}, {3, 4}}));
