@@ -1,6 +1,5 @@
 package gfa.cli.workflow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.io.CsvTable;
@@ -245,9 +244,5 @@ public final class TernaryOutputs {
     for (int k = 0; k < 3; k++) {
       node.put(grid.system().element(k).symbol(), amounts[k]);
     }
-  }
-
-  static ObjectMapper json() {
-    return new ObjectMapper();
   }
 }

@@ -33,7 +33,10 @@ public final class ModelStore {
   public static final String REPORT = "report.json";
   public static final String FORMAT = "gfa-model/1";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The mapper that builds and writes manifests and reports, made on first use: reading a model needs none (JsonTrees). */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private ModelStore() {}
 
@@ -59,8 +62,8 @@ public final class ModelStore {
     for (int m = 0; m < ensemble.learners().size(); m++) {
       ensemble.models().get(m).save(dir.resolve(fileName(ensemble.learners().get(m))));
     }
-    Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");
-    Files.writeString(dir.resolve(REPORT), JSON.writeValueAsString(report) + "\n");
+    Files.writeString(dir.resolve(MANIFEST), Mapper.JSON.writeValueAsString(manifest) + "\n");
+    Files.writeString(dir.resolve(REPORT), Mapper.JSON.writeValueAsString(report) + "\n");
   }
 
   static String fileName(String learner) {
@@ -78,7 +81,7 @@ public final class ModelStore {
   public static ObjectNode manifest(TrainingResult result, TrainingOptions options, Provenance provenance) {
     Provenance p = provenance.trained(result, options);
     Provenance.Tuning tuning = p.tuning();
-    ObjectNode m = JSON.createObjectNode();
+    ObjectNode m = Mapper.JSON.createObjectNode();
     m.put("format", FORMAT);
     m.put("gfa_version", p.gfaVersion());
     ObjectNode data = m.putObject("data");
@@ -124,7 +127,7 @@ public final class ModelStore {
       Map<String, Object> settings = Learners.byId(t.learner()).settings();
       if (!settings.isEmpty()) {
         ObjectNode fixed = entry.putObject("settings");
-        new java.util.TreeMap<>(settings).forEach((name, value) -> fixed.set(name, JSON.valueToTree(value)));
+        new java.util.TreeMap<>(settings).forEach((name, value) -> fixed.set(name, Mapper.JSON.valueToTree(value)));
       }
     }
     ObjectNode weights = m.putObject("fusion").putObject("weights");
@@ -134,7 +137,7 @@ public final class ModelStore {
   }
 
   public static ObjectNode report(TrainingResult r) {
-    ObjectNode report = JSON.createObjectNode();
+    ObjectNode report = Mapper.JSON.createObjectNode();
     report.put("rows", r.rows());
     report.put("folds", r.folds());
     report.put("seed", r.seed());
@@ -172,7 +175,7 @@ public final class ModelStore {
    * point. From these the early-stopping rule can be replayed on a search that did not use it.
    */
   private static ArrayNode search(List<SearchTrial> history) {
-    ArrayNode trials = JSON.createArrayNode();
+    ArrayNode trials = Mapper.JSON.createArrayNode();
     for (SearchTrial t : history) {
       ObjectNode trial = trials.addObject();
       trial.put("trial", t.number());
@@ -214,7 +217,7 @@ public final class ModelStore {
   }
 
   private static ObjectNode classification(ClassificationMetrics c) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Mapper.JSON.createObjectNode();
     node.put("threshold_mm", c.threshold());
     node.put("positives", c.truePositives() + c.falseNegatives());
     node.put("precision", c.precision());
@@ -247,7 +250,7 @@ public final class ModelStore {
     }
     JsonNode m;
     try {
-      m = JSON.readTree(manifestFile.toFile());
+      m = JsonTrees.read(manifestFile);
     } catch (IOException e) {
       throw new GfaInputException(manifestFile + ": corrupted manifest (" + firstLine(e.getMessage()) + ")");
     }

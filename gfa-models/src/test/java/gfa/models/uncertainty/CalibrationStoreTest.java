@@ -80,4 +80,24 @@ class CalibrationStoreTest {
       assertTrue(e.getMessage().startsWith("cal.json: "), e.getMessage());
     }
   }
+
+  @Test
+  void everyDoubleIsReadBackExactly() {
+    java.util.Random random = new java.util.Random(14);
+    double[] residuals = new double[5000];
+    for (int i = 0; i < residuals.length; i++) { // all magnitudes, 17 significant digits, subnormals
+      residuals[i] = switch (i % 4) {
+        case 0 -> random.nextGaussian();
+        case 1 -> Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL) * (random.nextBoolean() ? 1 : -1);
+        case 2 -> Double.MIN_VALUE * random.nextInt(1000);
+        default -> Math.nextUp(random.nextDouble() * 1e6);
+      };
+    }
+    PredictiveCalibration c = new PredictiveCalibration("leave_system_out", 0.5, residuals);
+    CalibrationRecord written = new CalibrationRecord(c, 0.9, 1.0, 0.95, 0.07, 2.5, List.of(Composition.parse("Cu50Zr50")),
+        new double[] {Math.PI});
+    CalibrationRecord read = CalibrationStore.fromJson(CalibrationStore.toJson(written), "x");
+    assertArrayEquals(written.calibration().residuals(), read.calibration().residuals());
+    assertArrayEquals(written.dmax(), read.dmax());
+  }
 }
