@@ -116,11 +116,7 @@ public final class RandomForestLearner implements Learner {
         throw new IllegalStateException("rf model is closed");
       }
       DesignMatrix.requireRows(x, trees.width());
-      double[] predictions = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        predictions[i] = trees.predict(x[i]);
-      }
-      return predictions;
+      return trees.predict(x);
     }
 
     @Override

@@ -44,6 +44,24 @@ class RandomForestLearnerTest {
   }
 
   @Test
+  void manyRowsInBlocksOnThePoolGiveEachRowsOwnPrediction() {
+    DecisionForest forest = grow(Map.of("n_estimators", 100.0), 2);
+    SplittableRandom random = new SplittableRandom(5);
+    double[][] rows = new double[12_000][DATA.trainX()[0].length]; // 1.2 million tree walks: parallel blocks
+    for (double[] row : rows) {
+      for (int f = 0; f < row.length; f++) {
+        row[f] = DATA.trainX()[random.nextInt(DATA.trainX().length)][f] + random.nextGaussian() * 0.1;
+      }
+    }
+    double[] batch = forest.predict(rows);
+    double[] one = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      one[i] = forest.predict(rows[i]);
+    }
+    assertArrayEquals(one, batch);
+  }
+
+  @Test
   void aTrainingSetGivesTheSameForestAsTheRows() {
     try (TrainingSet set = new TrainingSet(DATA.trainX(), DATA.trainY());
         FittedModel fromSet = learner.fit(set, Map.of("n_estimators", 30.0), 4, 2);
