@@ -158,33 +158,28 @@ public final class RbfExpansion {
       s2 += wu * Math.exp(g * b2);
       s3 += wu * Math.exp(g * b3);
     }
-    if (i < s) {
+    if (i < s) { // an odd last vector alone
       double[] v = vectors[i];
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      for (int f = 0; f < width; f++) {
-        double vf = v[f];
-        double d0 = x0[f] - vf;
-        double d1 = x1[f] - vf;
-        double d2 = x2[f] - vf;
-        double d3 = x3[f] - vf;
-        a0 += d0 * d0;
-        a1 += d1 * d1;
-        a2 += d2 * d2;
-        a3 += d3 * d3;
-      }
       double w = weights[i];
-      s0 += w * Math.exp(g * a0);
-      s1 += w * Math.exp(g * a1);
-      s2 += w * Math.exp(g * a2);
-      s3 += w * Math.exp(g * a3);
+      s0 += w * Math.exp(g * squaredDistance(x0, v));
+      s1 += w * Math.exp(g * squaredDistance(x1, v));
+      s2 += w * Math.exp(g * squaredDistance(x2, v));
+      s3 += w * Math.exp(g * squaredDistance(x3, v));
     }
     out[r] = s0;
     out[r + 1] = s1;
     out[r + 2] = s2;
     out[r + 3] = s3;
+  }
+
+  /** |x - v|^2 with the descriptors summed in order from 0, as every loop here sums them. */
+  private double squaredDistance(double[] x, double[] v) {
+    double a = 0.0;
+    for (int f = 0; f < width; f++) {
+      double d = x[f] - v[f];
+      a += d * d;
+    }
+    return a;
   }
 
   /**
