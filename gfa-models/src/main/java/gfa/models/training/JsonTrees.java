@@ -49,6 +49,11 @@ public final class JsonTrees {
     }
   }
 
+  /** A streaming parser over {@code text}, for a reader that takes its values without a tree. */
+  public static JsonParser parser(String text) throws IOException {
+    return FACTORY.createParser(text);
+  }
+
   /** The tree of a text's first JSON value; a missing node for a text with none. */
   public static JsonNode parse(String text) throws IOException {
     try (JsonParser p = FACTORY.createParser(text)) {

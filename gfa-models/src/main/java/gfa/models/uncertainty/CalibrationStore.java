@@ -1,14 +1,13 @@
 package gfa.models.uncertainty;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gfa.core.Composition;
 import gfa.core.GfaInputException;
+import gfa.models.training.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +22,6 @@ import java.util.Optional;
 public final class CalibrationStore {
   public static final String FILE = "calibration.json";
   public static final String FORMAT = "gfa-calibration/1";
-  /**
-   * The reader: Jackson's streaming parser alone, with its fast double parser (FastDoubleParser,
-   * correctly rounded as {@link Double#parseDouble}, which took the slow big-number path on most of
-   * the file's 17-digit numbers). No ObjectMapper is made to read: its defaults cost some 40 ms to
-   * initialise on predict-ternary's serial path.
-   */
-  private static final JsonFactory READER = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
-
   /** The writer, made on first use (training writes calibration.json; predicting only reads it). */
   private static final class Writer {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -70,12 +61,13 @@ public final class CalibrationStore {
 
   /**
    * The record in {@code text}, read with Jackson's streaming parser straight into arrays: the
-   * default model's file holds some 19,000 numbers and 6,398 alloys, and building them as a JSON
-   * tree first took half of its reading time on {@code predict-ternary}'s serial path. A field
-   * missing reads as the tree's missing node would (an empty text, a zero).
+   * default model's file holds some 19,000 numbers and 6,398 alloys. No ObjectMapper (its set-up
+   * cost predict-ternary 40 ms) and no tree: through {@link JsonTrees#parse} the model's load took
+   * 0.03 s longer (docs/benchmarks.md, session 12). A field missing reads as 0 or an empty text; a
+   * number field that is not a number is a corrupted file.
    */
   public static CalibrationRecord fromJson(String text, String where) {
-    try (JsonParser p = READER.createParser(text)) {
+    try (JsonParser p = JsonTrees.parser(text)) { // with the fast double parser: see JsonTrees
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new GfaInputException(where + ": not a " + FORMAT + " file");
       }
